@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace NeuralPredictivity.Cli.Commands;
+
+/// <summary>The root command and its subcommands.</summary>
+internal static class PredictivityCommand
+{
+    internal static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "NeuralPredictivity: regress path-integrating networks and matched-dimensionality baselines onto " +
+            "MEC recordings, and report noise-ceiling-normalised predictivity against dimensionality.");
+        root.Options.Add(CommonOptions.Verbosity);
+        root.Subcommands.Add(DoctorCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,78 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NeuralPredictivity.Regression;
+
+/// <summary>Effective dimensionality of a feature map: the participation ratio of its covariance.</summary>
+/// <remarks>
+/// For a (bins × features) matrix X, centred over bins, with covariance eigenvalues λᵢ:
+/// PR = (Σλ)² / Σλ². PR is 1 when one direction holds all the variance and d when d orthogonal
+/// features have equal variance. The eigenvalues are the squared singular values of the centred
+/// matrix divided by (bins − 1); the divisor cancels in PR. All-constant input has no variance,
+/// so PR is NaN. Compute it on exactly the bins used for regression (the joint finite mask).
+/// </remarks>
+public static class ParticipationRatio
+{
+    /// <summary>Participation ratio and variance-threshold component counts of a feature map.</summary>
+    /// <param name="features">(bins × features), finite.</param>
+    public static DimensionalityReport Compute(double[,] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var binCount = features.GetLength(0);
+        var featureCount = features.GetLength(1);
+        if (binCount < 2 || featureCount == 0)
+        {
+            return new DimensionalityReport(double.NaN, 0, 0, featureCount);
+        }
+
+        var eigenvalues = CovarianceEigenvalues(features);
+        var total = eigenvalues.Sum();
+        if (!(total > 0))
+        {
+            return new DimensionalityReport(double.NaN, 0, 0, featureCount);
+        }
+
+        var sumOfSquares = eigenvalues.Sum(l => l * l);
+        return new DimensionalityReport(
+            total * total / sumOfSquares,
+            ComponentsReaching(eigenvalues, total, 0.8),
+            ComponentsReaching(eigenvalues, total, 0.9),
+            featureCount);
+    }
+
+    /// <summary>Covariance eigenvalues, descending: squared singular values of the centred matrix / (bins − 1).</summary>
+    internal static double[] CovarianceEigenvalues(double[,] features)
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(features, dtype: ScalarType.Float64);
+        var centred = x - x.mean([0L], keepdim: true);
+        var singular = linalg.svdvals(centred);
+        var eigen = (singular * singular / (features.GetLength(0) - 1)).data<double>().ToArray();
+        Array.Sort(eigen);
+        Array.Reverse(eigen);
+        return eigen;
+    }
+
+    private static int ComponentsReaching(double[] descending, double total, double fraction)
+    {
+        var cumulative = 0.0;
+        for (var i = 0; i < descending.Length; i++)
+        {
+            cumulative += descending[i];
+            if (cumulative >= fraction * total * (1 - 1e-12))
+            {
+                return i + 1;
+            }
+        }
+
+        return descending.Length;
+    }
+}
+
+/// <summary>Dimensionality of a (bins × features) map.</summary>
+/// <param name="ParticipationRatio">(Σλ)²/Σλ² of the covariance eigenvalues; NaN for constant input.</param>
+/// <param name="ComponentsFor80Percent">Fewest principal components holding ≥ 80 % of the variance.</param>
+/// <param name="ComponentsFor90Percent">Fewest principal components holding ≥ 90 % of the variance.</param>
+/// <param name="FeatureCount">Nominal dimension d (columns of the map).</param>
+public sealed record DimensionalityReport(
+    double ParticipationRatio, int ComponentsFor80Percent, int ComponentsFor90Percent, int FeatureCount);
