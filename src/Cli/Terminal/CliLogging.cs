@@ -20,6 +20,6 @@ internal static class CliLogging
                 options.TimestampFormat = null;
                 options.ColorBehavior = LoggerColorBehavior.Disabled;
             })
-            .AddFilter("Microsoft", LogLevel.Warning)
-            .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddFilter("Microsoft", LogLevel.Warning));
 }
