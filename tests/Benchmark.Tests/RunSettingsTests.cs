@@ -143,6 +143,7 @@ public sealed class RunSettingsTests
     [InlineData("trained", "trained")]
     [InlineData("random-fourier:d=512,lengthscale=20cm,seed=3", "random-fourier_d512_lengthscale20cm_seed3")]
     [InlineData("/data/nets/ugrnn final.pt", "ugrnn-final")]
+    [InlineData("trained:checkpoint=/nets/ugrnn.json", "trained_checkpointugrnn")]
     [InlineData("stensola2012_ben", "stensola2012_ben")]
     public void SlugsAreFileSystemSafe(string text, string expected)
     {
