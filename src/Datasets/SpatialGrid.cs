@@ -60,6 +60,58 @@ public sealed class SpatialGrid : IEquatable<SpatialGrid>
             AxisEdges(centreY, heightCm, binSizeCm));
     }
 
+    /// <summary>Default bin side in cm (../shared/DESIGN.md, "Grid").</summary>
+    public const double DefaultBinSizeCm = 5.0;
+
+    /// <summary>Square bins of side <paramref name="binSizeCm"/> covering an arena's bounding square or rectangle.</summary>
+    /// <remarks>
+    /// A 150 cm square box with 5 cm bins gives 30 × 30 = 900 bins. A circle of diameter d gets the
+    /// d × d square around it; its corner bins are never visited and stay NaN in every rate map.
+    /// </remarks>
+    public static SpatialGrid ForArena(Arena arena, double binSizeCm = DefaultBinSizeCm)
+    {
+        ArgumentNullException.ThrowIfNull(arena);
+        return Centred(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm, binSizeCm);
+    }
+
+    /// <summary>The grid of a recording: square bins over its arena (from the file, the user, or the tracked extent).</summary>
+    /// <exception cref="InvalidOperationException">The recording has no position, hence no arena to grid.</exception>
+    public static SpatialGrid ForRecording(Recording recording, double binSizeCm = DefaultBinSizeCm)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        recording.RequirePosition("a spatial grid");
+        return ForArena(recording.Arena!, binSizeCm);
+    }
+
+    /// <summary>
+    /// <paramref name="binsPerAxis"/> equal bins per axis spanning the min–max of the tracked (finite)
+    /// positions, with edges computed as NumPy's <c>linspace</c> computes them.
+    /// </summary>
+    /// <remarks>
+    /// This is the grid of the sanity figures in data/README.md (20 × 20 over the tracked extent),
+    /// kept so those figures can be reproduced exactly; bins need not be square. Use
+    /// <see cref="ForRecording"/> for analyses.
+    /// </remarks>
+    internal static SpatialGrid OverTrackedExtent(PositionTrack position, int binsPerAxis)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(binsPerAxis, 1);
+        var (minX, maxX, minY, maxY) = RecordingValidation.TrackedExtent(position);
+        return new SpatialGrid(LinearEdges(minX, maxX, binsPerAxis), LinearEdges(minY, maxY, binsPerAxis));
+    }
+
+    private static double[] LinearEdges(double start, double stop, int bins)
+    {
+        var step = (stop - start) / bins;
+        var edges = new double[bins + 1];
+        for (var i = 0; i < bins; i++)
+        {
+            edges[i] = i * step + start;
+        }
+
+        edges[bins] = stop;
+        return edges;
+    }
+
     /// <summary>The bin holding position (x, y) in cm, or −1 when it is outside the grid or not finite.</summary>
     public int BinIndex(double x, double y)
     {
