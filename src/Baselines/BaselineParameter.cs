@@ -64,7 +64,7 @@ public sealed class BaselineParameter
     public bool IsMatchable => !double.IsNaN(SearchMinimum);
 
     /// <summary>The default value as it would be written in a spec.</summary>
-    public string DefaultText => Format(DefaultValue);
+    public string DefaultText => FormatValue(DefaultValue);
 
     /// <summary>What values are valid, in words, for listings and error messages.</summary>
     public string ValidValues => Kind switch
@@ -173,8 +173,9 @@ public sealed class BaselineParameter
         return TryParse(text, out var error) ?? throw new ArgumentOutOfRangeException(nameof(value), error + ".");
     }
 
-    /// <summary>Canonical text of a value: integers plain, lengths with "cm", numbers round-trip.</summary>
-    internal string Format(object value) => Kind switch
+    /// <summary>Canonical text of a value as written in a spec: integers plain, lengths with "cm", numbers round-trip.</summary>
+    /// <param name="value">An int for integers, a double (cm for lengths) or a string, as <see cref="BaselineSpec.Get"/> returns.</param>
+    public string FormatValue(object value) => Kind switch
     {
         BaselineParameterKind.Integer => ((int)value).ToString(CultureInfo.InvariantCulture),
         BaselineParameterKind.Length => ((double)value).ToString("R", CultureInfo.InvariantCulture) + "cm",

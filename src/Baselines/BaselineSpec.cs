@@ -124,7 +124,7 @@ public sealed class BaselineSpec : IEquatable<BaselineSpec>
         ArgumentNullException.ThrowIfNull(parameter);
         return Inner is not null
             ? Inner.GetText(parameter)
-            : Family.Parameters[IndexOf(parameter)].Format(_values[IndexOf(parameter)]);
+            : Family.Parameters[IndexOf(parameter)].FormatValue(_values[IndexOf(parameter)]);
     }
 
     /// <summary>The parameter descriptor with this name (searched in the shuffled spec for a shuffle).</summary>
@@ -141,7 +141,7 @@ public sealed class BaselineSpec : IEquatable<BaselineSpec>
     public override string ToString() => Inner is not null
         ? $"{Family.Name}:{Inner}"
         : $"{Family.Name}:" + string.Join(
-            ",", Family.Parameters.Select((p, i) => $"{p.Name}={p.Format(_values[i])}"));
+            ",", Family.Parameters.Select((p, i) => $"{p.Name}={p.FormatValue(_values[i])}"));
 
     /// <inheritdoc />
     public bool Equals(BaselineSpec? other) => other is not null && ToString() == other.ToString();

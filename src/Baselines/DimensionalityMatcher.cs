@@ -128,8 +128,8 @@ public sealed class DimensionalityMatcher
             if (Math.Sign(lowGap) == Math.Sign(highGap) && lowGap != 0)
             {
                 Log.Unreachable(
-                    owner._logger, target, spec.Family.Name, knob.Name, knob.Format(Value(low)),
-                    knob.Format(Value(high)), reachableLow, reachableHigh, _best!.Spec.ToString(), Pr(_best));
+                    owner._logger, target, spec.Family.Name, knob.Name, knob.FormatValue(Value(low)),
+                    knob.FormatValue(Value(high)), reachableLow, reachableHigh, _best!.Spec.ToString(), Pr(_best));
                 return Result(reachableLow, reachableHigh);
             }
 
@@ -175,7 +175,7 @@ public sealed class DimensionalityMatcher
             {
                 maps = BaselineFamilies.Generate(spec.With(knob.Name, Value(value)), grid, arena);
                 _tried[value] = maps;
-                Log.MatchStep(owner._logger, target, knob.Name, knob.Format(Value(value)), maps.ParticipationRatio);
+                Log.MatchStep(owner._logger, target, knob.Name, knob.FormatValue(Value(value)), maps.ParticipationRatio);
                 if (_best is null || Math.Abs(Pr(maps) - target) < Math.Abs(Pr(_best) - target))
                 {
                     _best = maps;
