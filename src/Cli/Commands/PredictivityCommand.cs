@@ -14,6 +14,7 @@ internal static class PredictivityCommand
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         return root;
     }
 }
