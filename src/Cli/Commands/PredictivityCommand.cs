@@ -15,6 +15,7 @@ internal static class PredictivityCommand
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(DatasetsCommand.Create());
         return root;
     }
 }

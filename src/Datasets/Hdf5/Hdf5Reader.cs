@@ -27,6 +27,8 @@ internal sealed class Hdf5Reader : IDisposable
 
     private static readonly HashSet<ushort> ReadableFilters = [1, 2, 3];
 
+    private readonly Dictionary<string, Dictionary<string, IH5Object>> _members = new(StringComparer.Ordinal);
+
     private Hdf5Reader(string path, NativeFile root)
     {
         Path = path;
@@ -46,9 +48,10 @@ internal sealed class Hdf5Reader : IDisposable
             throw new FileNotFoundException($"{path}: no such file.", path);
         }
 
+        NativeFile root;
         try
         {
-            return new Hdf5Reader(path, (NativeFile)H5File.OpenRead(path));
+            root = (NativeFile)H5File.OpenRead(path);
         }
         catch (Exception ex) when (ex is not IOException and not UnauthorizedAccessException)
         {
@@ -57,13 +60,70 @@ internal sealed class Hdf5Reader : IDisposable
                 "The file may be truncated, or in another format (MATLAB v5 .mat, NWB written with Zarr, ...).",
                 ex);
         }
+
+        // HDF5 records the file's length; a shorter file lost its tail (an interrupted copy or download),
+        // and data there would read as garbage or fail later at a confusing place.
+        var length = (ulong)new FileInfo(path).Length;
+        var recorded = PureHdfInternals.RecordedEndOfFile(root);
+        if (length < recorded)
+        {
+            root.Dispose();
+            throw new InvalidDataException(
+                $"{System.IO.Path.GetFileName(path)}: truncated: the file is {length} bytes but its HDF5 superblock " +
+                $"records {recorded}. Copy it again from its source.");
+        }
+
+        return new Hdf5Reader(path, root);
     }
 
     public void Dispose() => Root.Dispose();
 
-    internal bool Exists(string hdfPath) => Guard(hdfPath, () => hdfPath == "/" || Root.LinkExists(hdfPath));
+    internal bool Exists(string hdfPath) => Find(hdfPath) is not null;
 
-    internal IH5Object Get(string hdfPath) => Guard(hdfPath, () => Root.Get(hdfPath));
+    internal IH5Object Get(string hdfPath) =>
+        Find(hdfPath) ?? throw Malformed(hdfPath, "missing.");
+
+    /// <summary>The object at an absolute path, or null when a link on the way is missing.</summary>
+    /// <remarks>
+    /// Walks the path one group at a time through each group's cached member list: PureHDF resolves
+    /// a full path by searching every group on it again, which made reading a 65-unit file take
+    /// seconds; listing each group once takes milliseconds.
+    /// </remarks>
+    internal IH5Object? Find(string hdfPath)
+    {
+        IH5Object current = Root;
+        var walked = string.Empty;
+        foreach (var name in hdfPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current is not IH5Group group)
+            {
+                return null;
+            }
+
+            var members = Members(group, walked.Length == 0 ? "/" : walked);
+            walked += "/" + name;
+            if (!members.TryGetValue(name, out var next))
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    /// <summary>The members of a group by name, listed once per file.</summary>
+    internal IReadOnlyDictionary<string, IH5Object> Members(IH5Group group, string groupPath)
+    {
+        if (!_members.TryGetValue(groupPath, out var members))
+        {
+            members = Guard(groupPath, () => group.Children().ToDictionary(c => c.Name, StringComparer.Ordinal));
+            _members[groupPath] = members;
+        }
+
+        return members;
+    }
 
     /// <summary>The dataset at <paramref name="hdfPath"/>, or an error saying what was expected there.</summary>
     internal IH5Dataset Dataset(string hdfPath, string expected)
@@ -73,7 +133,12 @@ internal sealed class Hdf5Reader : IDisposable
             throw Malformed(hdfPath, $"missing; expected {expected}.");
         }
 
-        return Get(hdfPath) as IH5Dataset ?? throw Malformed(hdfPath, $"is a group; expected {expected}.");
+        return Get(hdfPath) switch
+        {
+            IH5Dataset dataset => dataset,
+            IH5UnresolvedLink link => throw Malformed(hdfPath, $"is a link that cannot be followed ({link.Reason?.Message ?? "unresolved"}); expected {expected}."),
+            _ => throw Malformed(hdfPath, $"is a group; expected {expected}."),
+        };
     }
 
     /// <summary>The group at <paramref name="hdfPath"/>, or an error saying what was expected there.</summary>
@@ -84,7 +149,12 @@ internal sealed class Hdf5Reader : IDisposable
             throw Malformed(hdfPath, $"missing; expected {expected}.");
         }
 
-        return Get(hdfPath) as IH5Group ?? throw Malformed(hdfPath, $"is a dataset; expected {expected}.");
+        return Get(hdfPath) switch
+        {
+            IH5Group group => group,
+            IH5UnresolvedLink link => throw Malformed(hdfPath, $"is a link that cannot be followed ({link.Reason?.Message ?? "unresolved"}); expected {expected}."),
+            _ => throw Malformed(hdfPath, $"is a dataset; expected {expected}."),
+        };
     }
 
     /// <summary>Reads any integer or floating-point dataset exactly into doubles, with its shape.</summary>
@@ -161,8 +231,37 @@ internal sealed class Hdf5Reader : IDisposable
             return null;
         }
 
-        var attribute = Guard(ownerPath, () => owner.Attribute(name));
-        var where = $"{ownerPath} attribute '{name}'";
+        return AttributeText(Guard(ownerPath, () => owner.Attribute(name)), $"{ownerPath} attribute '{name}'");
+    }
+
+    /// <summary>Every text or numeric attribute of an object, formatted invariantly, read in one pass.</summary>
+    internal Dictionary<string, string> AttributeTexts(IH5Object owner, string ownerPath)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attribute in Guard(ownerPath, () => owner.Attributes().ToList()))
+        {
+            if (AttributeText(attribute, $"{ownerPath} attribute '{attribute.Name}'") is { } text)
+            {
+                texts[attribute.Name] = text;
+            }
+        }
+
+        return texts;
+    }
+
+    /// <summary>A numeric attribute as doubles (exact for integers up to 2^53), or null when absent or not numeric.</summary>
+    internal double[]? NumericAttribute(IH5Object owner, string ownerPath, string name)
+    {
+        if (!Guard(ownerPath, () => owner.AttributeExists(name)))
+        {
+            return null;
+        }
+
+        return AttributeNumbers(Guard(ownerPath, () => owner.Attribute(name)), $"{ownerPath} attribute '{name}'");
+    }
+
+    private string? AttributeText(IH5Attribute attribute, string where)
+    {
         if (attribute.Space.Type == H5DataspaceType.Null)
         {
             return null;
@@ -178,22 +277,14 @@ internal sealed class Hdf5Reader : IDisposable
             return string.Join(", ", values.Select(v => (v ?? string.Empty).TrimEnd('\0')));
         }
 
-        var numbers = NumericAttribute(owner, ownerPath, name);
+        var numbers = AttributeNumbers(attribute, where);
         return numbers is null
             ? null
             : string.Join(", ", numbers.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>A numeric attribute as doubles (exact for integers up to 2^53), or null when absent or not numeric.</summary>
-    internal double[]? NumericAttribute(IH5Object owner, string ownerPath, string name)
+    private double[]? AttributeNumbers(IH5Attribute attribute, string where)
     {
-        if (!Guard(ownerPath, () => owner.AttributeExists(name)))
-        {
-            return null;
-        }
-
-        var attribute = Guard(ownerPath, () => owner.Attribute(name));
-        var where = $"{ownerPath} attribute '{name}'";
         var located = $"{FileName}: {where}";
         var type = Guard(where, () => StoredType.Of(attribute));
         if (!type.IsNumeric || attribute.Space.Type == H5DataspaceType.Null)

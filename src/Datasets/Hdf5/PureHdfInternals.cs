@@ -6,7 +6,8 @@ namespace NeuralPredictivity.Datasets;
 
 /// <summary>
 /// Facts about stored data that PureHDF 2.2.0 parses but does not expose publicly: byte order,
-/// the filter pipeline, and whether a variable-length type is a string or a sequence.
+/// the filter pipeline, whether a variable-length type is a string or a sequence, and the file
+/// length the superblock records (which reveals a truncated file before any read fails).
 /// </summary>
 /// <remarks>
 /// The readers must check these before reading (PureHDF throws on big-endian data and cannot
@@ -52,6 +53,11 @@ internal static class PureHdfInternals
     /// <summary>True when a variable-length attribute type holds strings rather than sequences.</summary>
     internal static bool IsVariableLengthString(IH5Attribute attribute) =>
         IsVariableLengthString(Member(Member(attribute, "Message"), "Datatype"));
+
+    /// <summary>The end-of-file address the superblock records: the file's length when it was written.</summary>
+    /// <remarks>Measured on files with and without a 512-byte user block: the value equals the file length in both.</remarks>
+    internal static ulong RecordedEndOfFile(IH5Object file) =>
+        Convert.ToUInt64(Member(Member(Member(file, "Context"), "Superblock"), "EndOfFileAddress"), null);
 
     private static bool IsBigEndian(object? datatypeMessage)
     {

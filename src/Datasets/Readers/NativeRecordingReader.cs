@@ -97,21 +97,12 @@ internal sealed class NativeRecordingReader : IRecordingReader
         var spikePath = groupPath + "/spike_times";
         var spikes = Hdf5Vectors.ReadTimes(h5, spikePath, $"spike times (s) of unit {id}", logger);
 
-        var attributes = new Dictionary<string, string>();
-        foreach (var attribute in h5.Guard(groupPath, () => group.Attributes().Select(a => a.Name).ToList()))
-        {
-            var value = h5.StringAttribute(group, groupPath, attribute);
-            if (value is not null)
-            {
-                attributes[attribute] = value;
-            }
-        }
-
-        var declared = h5.NumericAttribute(group, groupPath, "n_spikes");
-        if (declared is { Length: 1 } && (long)declared[0] != spikes.Length)
+        var attributes = h5.AttributeTexts(group, groupPath);
+        if (attributes.TryGetValue("n_spikes", out var declared)
+            && declared != spikes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             throw h5.Malformed(spikePath, $"holds {spikes.Length} spikes but {groupPath} attribute n_spikes says " +
-                                          $"{declared[0]}; the file is inconsistent or damaged.");
+                                          $"{declared}; the file is inconsistent or damaged.");
         }
 
         return new NeuronParts(id, spikes, attributes, spikePath);
@@ -177,19 +168,10 @@ internal sealed class NativeRecordingReader : IRecordingReader
 
     private static RecordingMetadata ReadMetadata(Hdf5Reader h5, ILogger logger)
     {
-        var attributes = new Dictionary<string, string>();
-        foreach (var name in h5.Guard("/", () => h5.Root.Attributes().Select(a => a.Name).ToList()))
+        var attributes = h5.AttributeTexts(h5.Root, "/");
+        foreach (var name in attributes.Keys.Where(n => !KnownRootAttributes.Contains(n)))
         {
-            var value = h5.StringAttribute(h5.Root, "/", name);
-            if (value is not null)
-            {
-                attributes[name] = value;
-            }
-
-            if (!KnownRootAttributes.Contains(name))
-            {
-                Log.UnknownMetadata(logger, h5.FileName, name);
-            }
+            Log.UnknownMetadata(logger, h5.FileName, name);
         }
 
         return new RecordingMetadata

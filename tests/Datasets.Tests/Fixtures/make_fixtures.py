@@ -217,9 +217,13 @@ def main():
     write_native(out("int64_spike_times.h5"), pos, spikes, attrs, spike_dtype="<i8")
     write_native(out("big_endian_positions.h5"), pos, spikes, attrs,
                  position_dtypes={"t": ">f8", "x": ">f8", "y": ">f8"})
+    # A 1 s tracking loss (50 samples) where the units fire most, so spikes fall inside the gap.
+    all_spikes = np.concatenate(list(spikes.values()))
+    starts = range(100, 1400, 10)
+    first = max(starts, key=lambda k: np.sum((all_spikes > pos["t"][k - 1]) & (all_spikes < pos["t"][k + 50])))
     gap = dict(pos, x=pos["x"].copy(), y=pos["y"].copy())
-    gap["x"][400:450] = np.nan
-    gap["y"][400:450] = np.nan
+    gap["x"][first:first + 50] = np.nan
+    gap["y"][first:first + 50] = np.nan
     write_native(out("nan_positions.h5"), gap, spikes, attrs)
     half_lost = dict(pos, x=pos["x"].copy())
     half_lost["x"][123] = np.nan

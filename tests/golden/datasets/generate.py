@@ -10,8 +10,19 @@ Recipe (data/README.md, "Sanity figures"; reproduced to about 5e-7 against the r
   halves     = samples and spikes with time < t[0] + duration / 2 form half 1, the rest half 2
   split-half = np.corrcoef of the two unsmoothed rate maps over bins visited in both halves
 
+A second, independent implementation of the toolkit's own rate-map definition (DESIGN.md
+"Rate map"; src/Datasets/Maps/SessionBinning.cs) is written for sargolini2006_10073-17010302 on
+its 5 cm arena grid with the 2.5 cm/s speed filter, and for the cross-session correlations of the
+two Hafting 2005 trials on their 36 x 36 grid:
+  speed      = |p(next) - p(prev)| / (t(next) - t(prev)) over tracked neighbours no more than
+               0.5 s away (one-sided at ends and gaps; none -> undefined, fails the filter)
+  occupancy  = tracked samples in the grid with speed >= 2.5 cm/s, x median(diff(t))
+  spikes     = linear interpolation of x, y and speed between the tracked samples around the
+               spike (dropped when they are more than 0.5 s apart); speed >= 2.5 cm/s to count
+  rate       = counts / occupancy, NaN where occupancy is 0; r over bins finite in both maps
+
 Run from the repository root: /usr/bin/python3 tests/golden/datasets/generate.py
-Writes tests/golden/datasets/<session>_split_half.csv and sessions.csv; CI only reads them.
+Writes tests/golden/datasets/*.csv; CI only reads them.
 """
 import csv
 import os
@@ -79,6 +90,93 @@ def check_against_shipped(name, rows):
         assert half1 == int(ref["n_spikes_half1"]) and half2 == int(ref["n_spikes_half2"])
 
 
+MIN_SPEED = 2.5
+MAX_GAP = 0.5
+BIN = 5.0
+
+
+def arena_edges(centre, extent):
+    count = max(1, int(np.ceil(extent / BIN * (1 - 1e-9))))
+    start = centre - count * BIN / 2
+    return start + np.arange(count + 1) * BIN
+
+
+def toolkit_maps(path, centre, extent):
+    with h5py.File(path, "r") as f:
+        t, x, y = f["position/t"][:], f["position/x"][:], f["position/y"][:]
+        ids = [s.decode() for s in f["units/ids"][:]]
+        trains = {u: f["units/" + u + "/spike_times"][:] for u in ids}
+    tracked = ~np.isnan(x)
+    tv, xv, yv = t[tracked], x[tracked], y[tracked]
+    n = len(tv)
+    speed = np.full(n, np.nan)
+    for k in range(n):
+        prev = k - 1 if k > 0 and tv[k] - tv[k - 1] <= MAX_GAP else k
+        nxt = k + 1 if k < n - 1 and tv[k + 1] - tv[k] <= MAX_GAP else k
+        if prev != nxt:
+            dx, dy = xv[nxt] - xv[prev], yv[nxt] - yv[prev]
+            speed[k] = np.sqrt(dx * dx + dy * dy) / (tv[nxt] - tv[prev])
+    xe, ye = arena_edges(centre[0], extent), arena_edges(centre[1], extent)
+    dt = np.median(np.diff(t))
+    keep = speed >= MIN_SPEED
+    occupancy = np.histogram2d(yv[keep], xv[keep], bins=[ye, xe])[0].ravel() * dt   # row = y, column = x
+    rates = {}
+    for unit in ids:
+        s = trains[unit]
+        s = s[(s >= t[0]) & (s <= t[-1])]
+        sx, sy, ok = [], [], []
+        for spike in s:
+            if spike < tv[0] or spike > tv[-1]:
+                continue
+            j = np.searchsorted(tv, spike, side="right") - 1
+            if tv[j] == spike:
+                px, py, sp = xv[j], yv[j], speed[j]
+            else:
+                if tv[j + 1] - tv[j] > MAX_GAP:
+                    continue
+                w = lambda a: (a[j + 1] - a[j]) / (tv[j + 1] - tv[j]) * (spike - tv[j]) + a[j]
+                px, py = w(xv), w(yv)
+                sp = (speed[j + 1] if np.isnan(speed[j]) else speed[j] if np.isnan(speed[j + 1]) else w(speed))
+            if sp >= MIN_SPEED:
+                sx.append(px)
+                sy.append(py)
+        counts = np.histogram2d(np.array(sy), np.array(sx), bins=[ye, xe])[0].ravel()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rates[unit] = np.where(occupancy > 0, counts / np.where(occupancy > 0, occupancy, 1), np.nan)
+    return ids, occupancy, rates
+
+
+def pearson_finite(a, b):
+    both = np.isfinite(a) & np.isfinite(b)
+    a, b = a[both], b[both]
+    if len(a) < 2 or np.all(a == a[0]) or np.all(b == b[0]):
+        return np.nan
+    return np.corrcoef(a, b)[0, 1]
+
+
+def write_toolkit_goldens():
+    header = HEADER.replace("calls:", "min speed 2.5 cm/s, max gap 0.5 s, 5 cm bins; calls: np.sqrt,")
+    ids, occupancy, rates = toolkit_maps(os.path.join(ROOT, "data", "mec", "sargolini2006_10073-17010302.h5"),
+                                         (0.0, 0.0), 100.0)
+    with open(os.path.join(HERE, "sargolini2006_10073-17010302_maps.csv"), "w", newline="") as out:
+        out.write(header + "\n")
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["bin", "occupancy_s"] + ["rate_hz_" + u for u in ids])
+        for b in range(len(occupancy)):
+            w.writerow([b, repr(float(occupancy[b]))] + [repr(float(rates[u][b])) for u in ids])
+
+    trial = lambda k: os.path.join(ROOT, "data", "mec", "hafting2005_fig2c_trial%d.h5" % k)
+    ids1, _, rates1 = toolkit_maps(trial(1), (0.0, 0.0), 180.0)
+    ids2, _, rates2 = toolkit_maps(trial(2), (0.0, 0.0), 180.0)
+    with open(os.path.join(HERE, "hafting2005_cross_session.csv"), "w", newline="") as out:
+        out.write(header + "\n")
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["unit", "cross_session_r"])
+        for unit in ids1:
+            if unit in ids2:
+                w.writerow([unit, repr(float(pearson_finite(rates1[unit], rates2[unit])))])
+
+
 def main():
     summaries = []
     for name in SESSIONS:
@@ -100,6 +198,8 @@ def main():
                     "fraction_visited_20x20", "bins_visited_both_halves"])
         for name, units, duration, samples, missing, visited, both in summaries:
             w.writerow([name, units, repr(float(duration)), samples, missing, repr(visited), both])
+
+    write_toolkit_goldens()
 
 
 if __name__ == "__main__":
