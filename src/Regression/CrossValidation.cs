@@ -164,7 +164,7 @@ public static class CrossValidation
             var first = result.Folds[0].Hyperparameters;
             var listed = string.Join(", ", atEdge.Take(20).Select(j => EdgeLabel(result, j)));
             Log.ChoiceAtGridEdge(
-                logger, atEdge.Length, first.Kind == HyperparameterKind.Alpha ? "alpha" : "component count",
+                logger, atEdge.Length, first.Kind == HyperparameterKind.Alpha ? "an alpha" : "a component count",
                 first.Candidates[0], first.Candidates[^1], atEdge.Length > 20 ? listed + ", …" : listed);
         }
 

@@ -30,7 +30,7 @@ internal static partial class Log
         ILogger logger, int count, int constantResponse, int constantPrediction, int tooFew);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning,
-        Message = "{NeuronCount} neurons chose a {Kind} at the edge of the grid [{Lowest}, {Highest}] in at least "
+        Message = "{NeuronCount} neurons chose {Kind} at the edge of the grid [{Lowest}, {Highest}] in at least "
             + "one fold: {Neurons}; the best value may lie outside the grid, so widen it")]
     public static partial void ChoiceAtGridEdge(
         ILogger logger, int neuronCount, string kind, double lowest, double highest, string neurons);

@@ -54,3 +54,20 @@ public sealed class ParticipationRatioTests
         Assert.Equal(2, report.ComponentsFor90Percent);
     }
 }
+
+public sealed class ParticipationRatioGoldenTests
+{
+    [Fact]
+    public void MatchesNumPyCovarianceEigenvalues()
+    {
+        var x = TestData.Matrix(TestData.Golden("participation_x.csv"));
+        var expected = TestData.Matrix(TestData.Golden("participation_expected.csv"));
+
+        var report = ParticipationRatio.Compute(x);
+
+        // Eigenvalues of an 8 × 8 covariance from SVD vs eigvalsh: ~1e-15 relative each.
+        Assert.Equal(expected[0, 0], report.ParticipationRatio, 1e-10);
+        Assert.Equal((int)expected[0, 1], report.ComponentsFor80Percent);
+        Assert.Equal((int)expected[0, 2], report.ComponentsFor90Percent);
+    }
+}
