@@ -13,6 +13,7 @@ internal static class PredictivityCommand
         root.Options.Add(CommonOptions.Verbosity);
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(GridScoresCommand.Create());
         return root;
     }
 }
