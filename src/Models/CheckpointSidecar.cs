@@ -131,25 +131,23 @@ internal sealed class CheckpointSidecar
     internal void Write(string basePath)
     {
         var json = JsonSerializer.Serialize(this, JsonOptions);
-        WriteAtomically(SidecarPath(basePath), stream =>
-        {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-            writer.Write(json);
-            writer.Write('\n');
-        });
+        WriteAtomically(SidecarPath(basePath), temporary =>
+            File.WriteAllText(temporary, json + "\n", new System.Text.UTF8Encoding(false)));
     }
 
     /// <summary>Writes through a temporary file in the same folder, then renames it over the target.</summary>
-    internal static void WriteAtomically(string path, Action<Stream> write)
+    /// <param name="path">Final path.</param>
+    /// <param name="write">Writes the whole content to the temporary path it is given.</param>
+    internal static void WriteAtomically(string path, Action<string> write)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+            write(temporary);
+            using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
             {
-                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -160,7 +160,7 @@ public sealed class PathIntegrator : IDisposable
     internal void SaveCheckpoint(string basePath, Action<string>? writeOptimizer)
     {
         var weights = CheckpointSidecar.WeightsPath(basePath);
-        CheckpointSidecar.WriteAtomically(weights, stream => Network.save(stream));
+        CheckpointSidecar.WriteAtomically(weights, temporary => Network.save(temporary));
         var sidecar = new CheckpointSidecar
         {
             Network = Options,

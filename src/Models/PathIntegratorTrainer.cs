@@ -133,11 +133,7 @@ public static class PathIntegratorTrainer
         {
             integrator.RecordTraining(training, completed, curve, Seconds());
             integrator.SaveCheckpoint(basePath, path =>
-                CheckpointSidecar.WriteAtomically(path, stream =>
-                {
-                    using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-                    optimizer.save_state_dict(writer);
-                }));
+                CheckpointSidecar.WriteAtomically(path, temporary => optimizer.save_state_dict(temporary)));
             Log.CheckpointSaved(logger, basePath, completed);
         }
 

@@ -119,7 +119,8 @@ internal sealed class PositionTargets : IDisposable
         else
         {
             var top = predictions.topk(DecodingTopK, -1).indexes;
-            decoded = _centres![top].mean([-2L]);
+            var shape = top.shape.Append(2L).ToArray();
+            decoded = _centres!.index_select(0, top.flatten()).reshape(shape).mean([-2L]);
         }
 
         return decoded.MoveToOuterDisposeScope();
@@ -137,14 +138,17 @@ internal sealed class PositionTargets : IDisposable
 
     private Tensor SquaredDistances(Tensor positions)
     {
-        var difference = (positions.unsqueeze(-2) - _centres!).abs();
         if (Options.Periodic)
         {
+            var difference = (positions.unsqueeze(-2) - _centres!).abs();
             var box = tensor(new[] { (float)Options.BoxWidth, (float)Options.BoxHeight });
-            difference = minimum(difference, box - difference);
+            return minimum(difference, box - difference).square().sum(-1);
         }
 
-        return difference.square().sum(-1);
+        // |p − c|² = |p|² − 2 p·c + |c|²: one matrix product instead of a (… × cells × 2) difference.
+        var squared = positions.square().sum(-1, keepdim: true) - 2 * positions.matmul(_centres!.t())
+            + _centres!.square().sum(-1);
+        return squared.clamp_min(0);
     }
 
     private Tensor PlaceCellCode(Tensor squaredDistance)

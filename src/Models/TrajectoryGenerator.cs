@@ -8,8 +8,9 @@ namespace NeuralPredictivity.Models;
 /// simulated step is a warm-up whose end point becomes the start position, so S + 1 steps give S
 /// network inputs. See <see cref="TrajectoryOptions"/> for the movement rules. The box is centred on
 /// (0, 0); in a periodic box the positions wrap into it and there is no border avoidance.
-/// A position may overshoot a wall by at most one slowed step (0.25 × speed × dt, under 1 mm at
-/// typical speeds), as in the published generator.
+/// Border avoidance only acts within 3 cm of a wall, so a fast step from just outside that band can
+/// cross the wall by up to one step (speed × dt, a few cm); the published generator does the same
+/// and does not clip. Such positions fall outside a dataset's grid and are not binned.
 /// </remarks>
 internal sealed class TrajectoryGenerator
 {

@@ -16,6 +16,8 @@ internal static class PredictivityCommand
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(GridScoresCommand.Create());
         return root;
     }
 }

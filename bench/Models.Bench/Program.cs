@@ -1,0 +1,21 @@
+using System.Diagnostics;
+using NeuralPredictivity.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+torch.set_num_threads(1);
+var hidden = int.Parse(args[0]);
+var cells = int.Parse(args[1]);
+var box = double.Parse(args[2]);
+var lr = double.Parse(args[3]);
+var seq = int.Parse(args[4]);
+var steps = int.Parse(args[5]);
+var kind = Enum.Parse<TargetKind>(args[6]);
+var batchSize = int.Parse(args[7]);
+var network = new PathIntegratorOptions { HiddenSize = hidden, PlaceCellCount = cells, BoxWidth = box, BoxHeight = box, Targets = kind };
+var training = new TrainingOptions { LearningRate = lr, BatchSize = batchSize, SequenceLength = seq, Steps = steps, CurveEvery = steps / 10 };
+var path = Path.Combine(Path.GetTempPath(), "np-exp-" + Guid.NewGuid());
+var w = Stopwatch.StartNew();
+using var trained = PathIntegratorTrainer.Train(path, network, training);
+foreach (var p in trained.TrainingCurve) Console.WriteLine($"{p.Step} {p.Loss:0.0000} {p.DecodingErrorCm:0.0}");
+Console.WriteLine($"{w.Elapsed.TotalSeconds:0.0} s");
