@@ -111,8 +111,8 @@ public sealed class DimensionalityMatcher
         SpatialGrid grid,
         ArenaGeometry arena)
     {
-        private readonly Dictionary<double, BaselineMaps> _tried = [];
-        private BaselineMaps? _best;
+        private readonly Dictionary<double, double> _tried = [];
+        private double _bestValue = double.NaN;
 
         private bool IsInteger => knob.Kind == BaselineParameterKind.Integer;
 
@@ -122,18 +122,20 @@ public sealed class DimensionalityMatcher
             var high = knob.SearchMaximum;
             var lowGap = Gap(low);
             var highGap = Gap(high);
-            var reachableLow = Math.Min(Pr(_tried[low]), Pr(_tried[high]));
-            var reachableHigh = Math.Max(Pr(_tried[low]), Pr(_tried[high]));
+            var reachableLow = Math.Min(_tried[low], _tried[high]);
+            var reachableHigh = Math.Max(_tried[low], _tried[high]);
 
             if (Math.Sign(lowGap) == Math.Sign(highGap) && lowGap != 0)
             {
+                var closest = Result(reachableLow, reachableHigh);
                 Log.Unreachable(
                     owner._logger, target, spec.Family.Name, knob.Name, knob.FormatValue(Value(low)),
-                    knob.FormatValue(Value(high)), reachableLow, reachableHigh, _best!.Spec.ToString(), Pr(_best));
-                return Result(reachableLow, reachableHigh);
+                    knob.FormatValue(Value(high)), reachableLow, reachableHigh, closest.Spec.ToString(),
+                    closest.AchievedParticipationRatio);
+                return closest;
             }
 
-            for (var step = 0; step < MaxBisectionSteps && !Close(_best!); step++)
+            for (var step = 0; step < MaxBisectionSteps && !Close(_tried[_bestValue]); step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (IsInteger ? high - low <= 1 : high / low < 1 + 1e-9)
@@ -168,31 +170,35 @@ public sealed class DimensionalityMatcher
             return result;
         }
 
-        /// <summary>PR(value) − target, generating and remembering the map.</summary>
+        /// <summary>PR(value) − target, generating the map and remembering its PR.</summary>
         private double Gap(double value)
         {
-            if (!_tried.TryGetValue(value, out var maps))
+            if (!_tried.TryGetValue(value, out var pr))
             {
-                maps = BaselineFamilies.Generate(spec.With(knob.Name, Value(value)), grid, arena);
-                _tried[value] = maps;
-                Log.MatchStep(owner._logger, target, knob.Name, knob.FormatValue(Value(value)), maps.ParticipationRatio);
-                if (_best is null || Math.Abs(Pr(maps) - target) < Math.Abs(Pr(_best) - target))
+                var candidate = spec.With(knob.Name, Value(value));
+                var (rows, _) = BaselineMaps.DefinedRows(candidate.Family.Generate(candidate, grid, arena));
+                pr = GramParticipationRatio.Compute(rows);
+                pr = double.IsNaN(pr) ? 0 : pr;
+                _tried[value] = pr;
+                Log.MatchStep(owner._logger, target, knob.Name, knob.FormatValue(Value(value)), pr);
+                if (double.IsNaN(_bestValue) || Math.Abs(pr - target) < Math.Abs(_tried[_bestValue] - target))
                 {
-                    _best = maps;
+                    _bestValue = value;
                 }
             }
 
-            return Pr(maps) - target;
+            return pr - target;
         }
 
-        private object Value(double value) => IsInteger ? (int)value : value;
+        private object Value(double value) => IsInteger ? (object)(int)value : value;
 
-        private bool Close(BaselineMaps maps) => Math.Abs(Pr(maps) - target) <= tolerance * target;
+        private bool Close(double pr) => Math.Abs(pr - target) <= tolerance * target;
 
-        private static double Pr(BaselineMaps maps) =>
-            double.IsNaN(maps.ParticipationRatio) ? 0 : maps.ParticipationRatio;
-
-        private DimensionalityMatch Result(double reachableLow, double reachableHigh) =>
-            new(_best!, knob.Name, target, tolerance, reachableLow, reachableHigh, _tried.Count);
+        /// <summary>The closest map, measured in full (PR and component counts) by the regression's definition.</summary>
+        private DimensionalityMatch Result(double reachableLow, double reachableHigh)
+        {
+            var best = BaselineFamilies.Generate(spec.With(knob.Name, Value(_bestValue)), grid, arena);
+            return new DimensionalityMatch(best, knob.Name, target, tolerance, reachableLow, reachableHigh, _tried.Count);
+        }
     }
 }
