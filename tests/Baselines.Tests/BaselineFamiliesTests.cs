@@ -20,7 +20,8 @@ public sealed class BaselineFamiliesTests
     public void SameSeedGivesTheSameBytes(string spec)
     {
         var first = BaselineFamilies.Generate(spec, TestGrids.StensolaGrid, TestGrids.StensolaArena);
-        var second = BaselineFamilies.Generate(BaselineSpec.Parse(spec).ToString(), TestGrids.StensolaGrid, TestGrids.StensolaArena);
+        var second = BaselineFamilies.Generate(
+            BaselineSpec.Parse(spec).ToString(), TestGrids.StensolaGrid, TestGrids.StensolaArena);
 
         Assert.Equal(TestGrids.Bytes(first.Maps.Values), TestGrids.Bytes(second.Maps.Values));
         Assert.Equal(first.ParticipationRatio, second.ParticipationRatio);
@@ -132,7 +133,7 @@ public sealed class BaselineFamiliesTests
     }
 
     [Fact]
-    public void PlaceCodeLatticeTooFineForTheArenaIsNotSupported()
+    public void RandomReluPlaceLatticeIsLimitedToTenThousandCells()
     {
         // Limitation: the random-relu place-cell lattice holds at most 10,000 cells.
         var error = Assert.Throws<NotSupportedException>(() => BaselineFamilies.Generate(

@@ -31,7 +31,8 @@ public sealed class BaselineSpecTests
 
     [Theory]
     [InlineData("random-fourrier:d=8", "unknown family 'random-fourrier'", "random-fourier, random-relu, place-cells")]
-    [InlineData("random-fourier:lenghtscale=20cm", "unknown parameter 'lenghtscale'", "valid parameters: d, lengthscale, seed")]
+    [InlineData(
+        "random-fourier:lenghtscale=20cm", "unknown parameter 'lenghtscale'", "valid parameters: d, lengthscale, seed")]
     [InlineData("random-fourier:d=0", "d must be an integer in 1…65536, got '0'", "")]
     [InlineData("random-fourier:lengthscale=-3cm", "lengthscale must be a length in", "(e.g. 20cm, 0.2m)")]
     [InlineData("random-fourier:lengthscale=20ft", "lengthscale must be a length", "got '20ft'")]

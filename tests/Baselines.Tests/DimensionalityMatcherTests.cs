@@ -42,7 +42,8 @@ public sealed class DimensionalityMatcherTests
         // Integer d: the best reachable error is half the PR step between neighbouring d.
         var d = match.Spec.Dimension;
         var neighbours = new[] { d - 1, d + 1 }
-            .Select(n => BaselineFamilies.Generate(spec.WithDimension(n), TestGrids.StensolaGrid, TestGrids.StensolaArena))
+            .Select(n => BaselineFamilies.Generate(
+                spec.WithDimension(n), TestGrids.StensolaGrid, TestGrids.StensolaArena))
             .Select(m => m.ParticipationRatio).ToArray();
         var step = Math.Max(Math.Abs(neighbours[1] - match.AchievedParticipationRatio),
             Math.Abs(match.AchievedParticipationRatio - neighbours[0]));

@@ -67,7 +67,8 @@ public sealed class DimensionalityTests
         var spec = BaselineSpec.Parse(family + ":seed=1");
 
         var pr = new[] { 8, 64, 512 }
-            .Select(d => BaselineFamilies.Generate(spec.WithDimension(d), TestGrids.StensolaGrid, TestGrids.StensolaArena))
+            .Select(d => BaselineFamilies.Generate(
+                spec.WithDimension(d), TestGrids.StensolaGrid, TestGrids.StensolaArena))
             .Select(m => m.ParticipationRatio).ToArray();
 
         Assert.InRange(pr[0], 1, 8);

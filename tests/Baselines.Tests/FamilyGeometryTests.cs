@@ -55,7 +55,7 @@ public sealed class FamilyGeometryTests
             var peaks = Enumerable.Range(0, grid.BinCount).Where(b => maps.Values[b, j] >= 0.99)
                 .Select(grid.BinCentre).ToArray();
             var centre = peaks.MinBy(p => p.X * p.X + p.Y * p.Y);
-            var neighbour = peaks.Select(p => Math.Sqrt((p.X - centre.X) * (p.X - centre.X) + (p.Y - centre.Y) * (p.Y - centre.Y)))
+            var neighbour = peaks.Select(p => Math.Sqrt(Math.Pow(p.X - centre.X, 2) + Math.Pow(p.Y - centre.Y, 2)))
                 .Where(d => d > 10).Min();
 
             Assert.Equal(expected[j], neighbour, 0.034 * expected[j] + 1.5);

@@ -34,7 +34,7 @@ internal static class RealRateMaps
             if (i + 1 < t.Length && double.IsFinite(x[i]) && double.IsFinite(x[i + 1]))
             {
                 var dt = t[i + 1] - t[i];
-                var speed = Math.Sqrt((x[i + 1] - x[i]) * (x[i + 1] - x[i]) + (y[i + 1] - y[i]) * (y[i + 1] - y[i])) / dt;
+                var speed = Math.Sqrt(Math.Pow(x[i + 1] - x[i], 2) + Math.Pow(y[i + 1] - y[i], 2)) / dt;
                 var bin = grid.BinIndex(x[i], y[i]);
                 if (speed >= MinimumSpeed && bin >= 0)
                 {

@@ -14,7 +14,8 @@ public sealed class ShuffledControlTests(ITestOutputHelper output)
     {
         var spec = BaselineSpec.Parse("place-cells:d=128,width=8cm,seed=1");
 
-        var intact = HeldOutCorrelations(BaselineFamilies.Generate(spec, TestGrids.StensolaGrid, TestGrids.StensolaArena));
+        var intact = HeldOutCorrelations(
+            BaselineFamilies.Generate(spec, TestGrids.StensolaGrid, TestGrids.StensolaArena));
         var shuffled = HeldOutCorrelations(
             BaselineFamilies.Generate("shuffled:" + spec, TestGrids.StensolaGrid, TestGrids.StensolaArena));
 
@@ -42,7 +43,8 @@ public sealed class ShuffledControlTests(ITestOutputHelper output)
         var neurons = Neurons.Value;
         var bins = Enumerable.Range(0, neurons.BinCount)
             .Where(b => neurons.FiniteBins()[b] && features.Maps.FiniteBins()[b]).ToArray();
-        var x = Matrix<double>.Build.Dense(bins.Length, features.Maps.ColumnCount, (i, j) => features.Maps.Values[bins[i], j]);
+        var x = Matrix<double>.Build.Dense(
+            bins.Length, features.Maps.ColumnCount, (i, j) => features.Maps.Values[bins[i], j]);
         var y = Matrix<double>.Build.Dense(bins.Length, neurons.ColumnCount, (i, j) => neurons.Values[bins[i], j]);
 
         var fold = SpatialShuffle.Permutation(Enumerable.Repeat(true, bins.Length).ToArray(), 17)
