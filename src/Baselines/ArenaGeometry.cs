@@ -16,7 +16,8 @@ public sealed record ArenaGeometry
     {
         if (!double.IsFinite(centreX) || !double.IsFinite(centreY))
         {
-            throw new ArgumentException($"Arena centre must be finite, got ({centreX}, {centreY}) cm.", nameof(centreX));
+            throw new ArgumentException(
+                $"Arena centre must be finite, got ({centreX}, {centreY}) cm.", nameof(centreX));
         }
 
         if (!(widthCm > 0) || !(heightCm > 0) || !double.IsFinite(widthCm) || !double.IsFinite(heightCm))
@@ -47,7 +48,7 @@ public sealed record ArenaGeometry
     /// <summary>Extent along y in cm (the diameter for a circle).</summary>
     public double HeightCm { get; }
 
-    /// <summary>A rectangular box of <paramref name="widthCm"/> × <paramref name="heightCm"/> centred on (x, y).</summary>
+    /// <summary>A box of <paramref name="widthCm"/> × <paramref name="heightCm"/> centred on (x, y).</summary>
     public static ArenaGeometry Rectangle(double centreX, double centreY, double widthCm, double heightCm) =>
         new(ArenaShape.Rectangle, centreX, centreY, widthCm, heightCm);
 
@@ -95,7 +96,8 @@ public sealed record ArenaGeometry
 
     /// <inheritdoc />
     public override string ToString() => Shape == ArenaShape.Circle
-        ? string.Create(CultureInfo.InvariantCulture, $"circle Ø {WidthCm:0.###} cm at ({CentreX:0.###}, {CentreY:0.###})")
+        ? string.Create(
+            CultureInfo.InvariantCulture, $"circle Ø {WidthCm:0.###} cm at ({CentreX:0.###}, {CentreY:0.###})")
         : string.Create(
             CultureInfo.InvariantCulture,
             $"rectangle {WidthCm:0.###} × {HeightCm:0.###} cm at ({CentreX:0.###}, {CentreY:0.###})");

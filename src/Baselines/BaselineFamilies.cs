@@ -56,7 +56,11 @@ public static class BaselineFamilies
         }
 
         Log.GeneratedMap(
-            logger ?? NullLogger.Instance, spec.ToString(), maps.DefinedBinCount, spec.Dimension, maps.ParticipationRatio);
+            logger ?? NullLogger.Instance,
+            spec.ToString(),
+            maps.DefinedBinCount,
+            spec.Dimension,
+            maps.ParticipationRatio);
         return maps;
     }
 

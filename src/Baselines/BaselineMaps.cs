@@ -24,7 +24,7 @@ public sealed record BaselineMaps(
         return new BaselineMaps(spec, maps, Regression.ParticipationRatio.Compute(defined), count);
     }
 
-    /// <summary>The rows of <paramref name="maps"/> finite in every column, as a (defined bins × columns) matrix.</summary>
+    /// <summary>The rows of <paramref name="maps"/> finite in every column: (defined bins × columns).</summary>
     internal static (double[,] Rows, int Count) DefinedRows(SpatialMaps maps)
     {
         var finite = maps.FiniteBins();

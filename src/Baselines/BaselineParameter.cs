@@ -81,7 +81,13 @@ public sealed class BaselineParameter
     };
 
     internal static BaselineParameter Integer(
-        string name, int defaultValue, int minimum, int maximum, string description, int searchMin = -1, int searchMax = -1) =>
+        string name,
+        int defaultValue,
+        int minimum,
+        int maximum,
+        string description,
+        int searchMin = -1,
+        int searchMax = -1) =>
         new(name, BaselineParameterKind.Integer, description, defaultValue, minimum, maximum, [],
             searchMin < 0 ? double.NaN : searchMin, searchMax < 0 ? double.NaN : searchMax);
 
@@ -98,7 +104,8 @@ public sealed class BaselineParameter
 
     internal static BaselineParameter Number(
         string name, double defaultValue, double minimum, double maximum, string description) =>
-        new(name, BaselineParameterKind.Number, description, defaultValue, minimum, maximum, [], double.NaN, double.NaN);
+        new(name, BaselineParameterKind.Number, description, defaultValue, minimum, maximum, [],
+            double.NaN, double.NaN);
 
     internal static BaselineParameter Choice(string name, string defaultValue, string[] choices, string description) =>
         new(name, BaselineParameterKind.Choice, description, defaultValue, double.NaN, double.NaN, choices,
@@ -173,8 +180,10 @@ public sealed class BaselineParameter
         return TryParse(text, out var error) ?? throw new ArgumentOutOfRangeException(nameof(value), error + ".");
     }
 
-    /// <summary>Canonical text of a value as written in a spec: integers plain, lengths with "cm", numbers round-trip.</summary>
-    /// <param name="value">An int for integers, a double (cm for lengths) or a string, as <see cref="BaselineSpec.Get"/> returns.</param>
+    /// <summary>A value as a spec writes it: integers plain, lengths with "cm", numbers round-trip.</summary>
+    /// <param name="value">
+    /// An int for integers, a double (cm for lengths) or a string, as <see cref="BaselineSpec.Get"/> returns.
+    /// </param>
     public string FormatValue(object value) => Kind switch
     {
         BaselineParameterKind.Integer => ((int)value).ToString(CultureInfo.InvariantCulture),

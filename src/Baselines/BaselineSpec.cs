@@ -34,7 +34,7 @@ public sealed class BaselineSpec : IEquatable<BaselineSpec>
     /// <summary>Seed of every random choice the family makes.</summary>
     public int Seed => GetInt32("seed");
 
-    /// <summary>Parses a spec; throws <see cref="FormatException"/> naming the bad part and the valid choices.</summary>
+    /// <summary>Parses a spec; a <see cref="FormatException"/> names the bad part and the valid choices.</summary>
     public static BaselineSpec Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -185,7 +185,8 @@ public sealed class BaselineSpec : IEquatable<BaselineSpec>
             var equals = item.IndexOf('=');
             if (equals <= 0)
             {
-                problems.Add($"'{item}' is not name=value (write e.g. {parameters[0].Name}={parameters[0].DefaultText})");
+                problems.Add(
+                    $"'{item}' is not name=value (write e.g. {parameters[0].Name}={parameters[0].DefaultText})");
                 continue;
             }
 

@@ -24,7 +24,8 @@ public sealed record DimensionalityMatch(
     public double AchievedParticipationRatio => Result.ParticipationRatio;
 
     /// <summary>|achieved − target| / target.</summary>
-    public double RelativeError => Math.Abs(AchievedParticipationRatio - TargetParticipationRatio) / TargetParticipationRatio;
+    public double RelativeError =>
+        Math.Abs(AchievedParticipationRatio - TargetParticipationRatio) / TargetParticipationRatio;
 
     /// <summary>True when <see cref="RelativeError"/> ≤ <see cref="RelativeTolerance"/>.</summary>
     public bool WithinTolerance => RelativeError <= RelativeTolerance;

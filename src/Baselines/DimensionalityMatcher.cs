@@ -5,7 +5,7 @@ using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Baselines;
 
-/// <summary>Matching by effective dimension: finds the parameter value whose map has a target participation ratio.</summary>
+/// <summary>Matching by effective dimension: the parameter value whose map has a target participation ratio.</summary>
 /// <remarks>
 /// <para>
 /// Every other parameter, the seed included, stays as in the spec; one parameter is varied over its
@@ -23,8 +23,9 @@ namespace NeuralPredictivity.Baselines;
 /// It stops when |PR − target| ≤ tolerance·target. For d the best achievable error is half the step
 /// |PR(d + 1) − PR(d)|, about 0.5 for equal-variance features; when that exceeds the tolerance the
 /// closest d is returned with <see cref="DimensionalityMatch.WithinTolerance"/> false and a Warning.
-/// A constant map (PR undefined) counts as PR 0 during the search. Lengths need at most 60 bisection
-/// steps (a range ratio of 10³ is halved to 10⁻⁹ in log space), d at most 13 for d ≤ 4096.
+/// A constant map (PR undefined) counts as PR 0 during the search. Lengths are tried at five
+/// significant digits, so the bisection ends when the bracket's ends are neighbours at that
+/// precision (about 25 steps for a range ratio of 10³); d needs at most 13 steps for d ≤ 4096.
 /// </para>
 /// </remarks>
 public sealed class DimensionalityMatcher
@@ -111,8 +112,8 @@ public sealed class DimensionalityMatcher
         SpatialGrid grid,
         ArenaGeometry arena)
     {
-        private readonly Dictionary<double, BaselineMaps> _tried = [];
-        private BaselineMaps? _best;
+        private readonly Dictionary<double, double> _tried = [];
+        private double _bestValue = double.NaN;
 
         private bool IsInteger => knob.Kind == BaselineParameterKind.Integer;
 
@@ -122,26 +123,28 @@ public sealed class DimensionalityMatcher
             var high = knob.SearchMaximum;
             var lowGap = Gap(low);
             var highGap = Gap(high);
-            var reachableLow = Math.Min(Pr(_tried[low]), Pr(_tried[high]));
-            var reachableHigh = Math.Max(Pr(_tried[low]), Pr(_tried[high]));
+            var reachableLow = Math.Min(_tried[low], _tried[high]);
+            var reachableHigh = Math.Max(_tried[low], _tried[high]);
 
             if (Math.Sign(lowGap) == Math.Sign(highGap) && lowGap != 0)
             {
+                var closest = Result(reachableLow, reachableHigh);
                 Log.Unreachable(
                     owner._logger, target, spec.Family.Name, knob.Name, knob.FormatValue(Value(low)),
-                    knob.FormatValue(Value(high)), reachableLow, reachableHigh, _best!.Spec.ToString(), Pr(_best));
-                return Result(reachableLow, reachableHigh);
+                    knob.FormatValue(Value(high)), reachableLow, reachableHigh, closest.Spec.ToString(),
+                    closest.AchievedParticipationRatio);
+                return closest;
             }
 
-            for (var step = 0; step < MaxBisectionSteps && !Close(_best!); step++)
+            for (var step = 0; step < MaxBisectionSteps && !Close(_tried[_bestValue]); step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (IsInteger ? high - low <= 1 : high / low < 1 + 1e-9)
+                var middle = IsInteger ? Math.Floor((low + high) / 2) : RoundSignificant(Math.Sqrt(low * high));
+                if (middle <= Math.Min(low, high) || middle >= Math.Max(low, high))
                 {
                     break;
                 }
 
-                var middle = IsInteger ? Math.Floor((low + high) / 2) : Math.Sqrt(low * high);
                 var middleGap = Gap(middle);
                 if (Math.Sign(middleGap) == Math.Sign(lowGap))
                 {
@@ -156,7 +159,8 @@ public sealed class DimensionalityMatcher
             var result = Result(reachableLow, reachableHigh);
             if (result.WithinTolerance)
             {
-                Log.Matched(owner._logger, target, result.Spec.ToString(), result.AchievedParticipationRatio, _tried.Count);
+                Log.Matched(
+                    owner._logger, target, result.Spec.ToString(), result.AchievedParticipationRatio, _tried.Count);
             }
             else
             {
@@ -168,31 +172,46 @@ public sealed class DimensionalityMatcher
             return result;
         }
 
-        /// <summary>PR(value) − target, generating and remembering the map.</summary>
+        /// <summary>PR(value) − target, generating the map and remembering its PR.</summary>
         private double Gap(double value)
         {
-            if (!_tried.TryGetValue(value, out var maps))
+            if (!_tried.TryGetValue(value, out var pr))
             {
-                maps = BaselineFamilies.Generate(spec.With(knob.Name, Value(value)), grid, arena);
-                _tried[value] = maps;
-                Log.MatchStep(owner._logger, target, knob.Name, knob.FormatValue(Value(value)), maps.ParticipationRatio);
-                if (_best is null || Math.Abs(Pr(maps) - target) < Math.Abs(Pr(_best) - target))
+                var candidate = spec.With(knob.Name, Value(value));
+                var (rows, _) = BaselineMaps.DefinedRows(candidate.Family.Generate(candidate, grid, arena));
+                pr = GramParticipationRatio.Compute(rows);
+                pr = double.IsNaN(pr) ? 0 : pr;
+                _tried[value] = pr;
+                Log.MatchStep(owner._logger, target, knob.Name, knob.FormatValue(Value(value)), pr);
+                if (double.IsNaN(_bestValue) || Math.Abs(pr - target) < Math.Abs(_tried[_bestValue] - target))
                 {
-                    _best = maps;
+                    _bestValue = value;
                 }
             }
 
-            return Pr(maps) - target;
+            return pr - target;
         }
 
-        private object Value(double value) => IsInteger ? (int)value : value;
+        /// <summary>
+        /// Five significant digits keep specs readable (width=10.46cm, not 10.459989534302535cm); a 1e-5
+        /// relative step in a length moves PR by about as much, far below any useful tolerance.
+        /// </summary>
+        private static double RoundSignificant(double value)
+        {
+            var scale = Math.Pow(10, 4 - (int)Math.Floor(Math.Log10(value)));
+            return Math.Round(value * scale) / scale;
+        }
 
-        private bool Close(BaselineMaps maps) => Math.Abs(Pr(maps) - target) <= tolerance * target;
+        private object Value(double value) => IsInteger ? (object)(int)value : value;
 
-        private static double Pr(BaselineMaps maps) =>
-            double.IsNaN(maps.ParticipationRatio) ? 0 : maps.ParticipationRatio;
+        private bool Close(double pr) => Math.Abs(pr - target) <= tolerance * target;
 
-        private DimensionalityMatch Result(double reachableLow, double reachableHigh) =>
-            new(_best!, knob.Name, target, tolerance, reachableLow, reachableHigh, _tried.Count);
+        /// <summary>The closest map, measured in full (PR and component counts) as the regression does.</summary>
+        private DimensionalityMatch Result(double reachableLow, double reachableHigh)
+        {
+            var best = BaselineFamilies.Generate(spec.With(knob.Name, Value(_bestValue)), grid, arena);
+            return new DimensionalityMatch(
+                best, knob.Name, target, tolerance, reachableLow, reachableHigh, _tried.Count);
+        }
     }
 }

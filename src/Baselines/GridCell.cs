@@ -1,6 +1,8 @@
 namespace NeuralPredictivity.Baselines;
 
-/// <summary>One idealised grid cell: f(p) = (Σ_k cos(κ e_k·(p − c)) + 3/2) / (9/2), see <see cref="GridCellFamily"/>.</summary>
+/// <summary>
+/// One idealised grid cell: f(p) = (Σ_k cos(κ e_k·(p − c)) + 3/2) / (9/2), see <see cref="GridCellFamily"/>.
+/// </summary>
 internal sealed class GridCell
 {
     private readonly double[] _waveX = new double[3];

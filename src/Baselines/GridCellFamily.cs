@@ -16,7 +16,13 @@ internal sealed class GridCellFamily : PositionFamily
     [
         DimensionParameter(),
         BaselineParameter.Length(
-            "spacing", 40, 2, 10_000, "field spacing λ₀ of the smallest module (cm)", searchMinCm: 5, searchMaxCm: 1000),
+            "spacing",
+            40,
+            2,
+            10_000,
+            "field spacing λ₀ of the smallest module (cm)",
+            searchMinCm: 5,
+            searchMaxCm: 1000),
         BaselineParameter.Integer("modules", 4, 1, 64, "number of modules M; cell j is in module j mod M"),
         BaselineParameter.Number("ratio", 1.42, 1, 10, "spacing ratio ρ between adjacent modules"),
         SeedParameter(),

@@ -6,7 +6,8 @@ namespace NeuralPredictivity.Baselines;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 600, Level = LogLevel.Debug,
-        Message = "generated {Spec}: {DefinedBinCount} defined bins × {FeatureCount} features, PR {ParticipationRatio:0.###}")]
+        Message = "generated {Spec}: {DefinedBinCount} defined bins × {FeatureCount} features, " +
+            "PR {ParticipationRatio:0.###}")]
     internal static partial void GeneratedMap(
         ILogger logger, string spec, int definedBinCount, int featureCount, double participationRatio);
 
@@ -39,5 +40,11 @@ internal static partial class Log
             "relative error {RelativeError:0.####} exceeds the tolerance {Tolerance:0.####} " +
             "(neighbouring values of {Parameter} step over the target)")]
     internal static partial void OutsideTolerance(
-        ILogger logger, double target, string parameter, double achieved, string spec, double relativeError, double tolerance);
+        ILogger logger,
+        double target,
+        string parameter,
+        double achieved,
+        string spec,
+        double relativeError,
+        double tolerance);
 }

@@ -15,8 +15,15 @@ internal sealed class PlaceCellFamily : PositionFamily
     [
         DimensionParameter(),
         BaselineParameter.Length(
-            "width", 12, 0.5, 1000, "σ of each Gaussian field (cm); half-maximum diameter is 2.355 σ", searchMinCm: 1, searchMaxCm: 1000),
-        BaselineParameter.Choice("profile", "gaussian", ["gaussian", "dog"], "field shape: Gaussian or centre–surround DoG"),
+            "width",
+            12,
+            0.5,
+            1000,
+            "σ of each Gaussian field (cm); half-maximum diameter is 2.355 σ",
+            searchMinCm: 1,
+            searchMaxCm: 1000),
+        BaselineParameter.Choice(
+            "profile", "gaussian", ["gaussian", "dog"], "field shape: Gaussian or centre–surround DoG"),
         BaselineParameter.Number("surround", 2, 1.05, 20, "DoG only: surround σ as a multiple of the centre σ"),
         SeedParameter(),
     ];

@@ -13,7 +13,13 @@ internal sealed class RandomFourierFamily : PositionFamily
     [
         DimensionParameter(),
         BaselineParameter.Length(
-            "lengthscale", 20, 0.5, 10_000, "ℓ of the Gaussian kernel: ω ~ N(0, 1/ℓ²) per axis (cm)", searchMinCm: 1, searchMaxCm: 1000),
+            "lengthscale",
+            20,
+            0.5,
+            10_000,
+            "ℓ of the Gaussian kernel: ω ~ N(0, 1/ℓ²) per axis (cm)",
+            searchMinCm: 1,
+            searchMaxCm: 1000),
         SeedParameter(),
     ];
 

@@ -133,7 +133,7 @@ internal sealed class RandomReluFamily : PositionFamily
         }
     }
 
-    /// <summary>Lattice coordinates along one axis: spacing apart, symmetric about the centre, inside the extent.</summary>
+    /// <summary>Lattice coordinates on one axis: spacing apart, symmetric about the centre.</summary>
     private static double[] LatticeNodes(double centre, double extent, double spacing)
     {
         var count = (int)Math.Floor(extent / spacing * (1 + 1e-12)) + 1;

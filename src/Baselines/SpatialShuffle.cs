@@ -2,7 +2,7 @@ using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Baselines;
 
-/// <summary>The spatially shuffled control: one random permutation of the defined bins, applied to every column.</summary>
+/// <summary>The spatially shuffled control: one random permutation of the defined bins for all columns.</summary>
 /// <remarks>
 /// Only bins finite in every column are permuted among themselves; the others keep their place, so
 /// the NaN pattern is unchanged. Because the same permutation moves every column, the covariance over

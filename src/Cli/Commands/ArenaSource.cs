@@ -27,7 +27,8 @@ internal static class ArenaSource
 
     internal static readonly Option<string?> Arena = new("--arena")
     {
-        Description = "Arena instead of the dataset's, centred at (0, 0): square:150cm, rectangle:100x150cm or circle:180cm.",
+        Description = "Arena instead of the dataset's, centred at (0, 0): square:150cm, rectangle:100x150cm or " +
+            "circle:180cm.",
     };
 
     internal static readonly Option<string> BinSize = new("--bin-size")
@@ -43,7 +44,7 @@ internal static class ArenaSource
         command.Options.Add(BinSize);
     }
 
-    /// <summary>The arena and grid chosen by the options; throws <see cref="ArgumentException"/> naming the option.</summary>
+    /// <summary>The arena and grid the options choose; an <see cref="ArgumentException"/> names the option.</summary>
     internal static (ArenaGeometry Arena, SpatialGrid Grid, string Label) Resolve(ParseResult parse)
     {
         var binText = parse.GetValue(BinSize)!;
@@ -75,7 +76,8 @@ internal static class ArenaSource
             case "rectangle":
                 var sides = size.EndsWith("cm", StringComparison.OrdinalIgnoreCase) ? size[..^2] : size;
                 var xy = sides.Split('x');
-                if (xy.Length == 2 && ParseLength(xy[0]) is var width and > 0 && ParseLength(xy[1]) is var height and > 0)
+                if (xy.Length == 2 && ParseLength(xy[0]) is var width and > 0
+                    && ParseLength(xy[1]) is var height and > 0)
                 {
                     return ArenaGeometry.Rectangle(0, 0, width, height);
                 }

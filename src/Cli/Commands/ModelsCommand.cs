@@ -4,7 +4,7 @@ using NeuralPredictivity.Baselines;
 
 namespace NeuralPredictivity.Cli.Commands;
 
-/// <summary><c>predictivity models</c>: discover representation families, preview their maps, match their dimension.</summary>
+/// <summary><c>predictivity models</c>: list representation families, preview their maps, match dimension.</summary>
 internal static class ModelsCommand
 {
     internal static Command Create()

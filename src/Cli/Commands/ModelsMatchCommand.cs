@@ -6,7 +6,7 @@ using NeuralPredictivity.Cli.Terminal;
 
 namespace NeuralPredictivity.Cli.Commands;
 
-/// <summary><c>predictivity models match</c>: the spec of a family whose participation ratio matches a target.</summary>
+/// <summary><c>predictivity models match</c>: a family spec whose participation ratio matches a target.</summary>
 internal static class ModelsMatchCommand
 {
     private static readonly Argument<string> Spec = new("spec")
@@ -65,7 +65,8 @@ internal static class ModelsMatchCommand
                 spec            {match.Spec}
                 varied          {match.Parameter}
                 target PR       {match.TargetParticipationRatio:0.###}
-                achieved PR     {match.AchievedParticipationRatio:0.###} (relative error {match.RelativeError:0.####}, tolerance {match.RelativeTolerance:0.####})
+                achieved PR     {match.AchievedParticipationRatio:0.###}
+                relative error  {match.RelativeError:0.####} (tolerance {match.RelativeTolerance:0.####})
                 reachable PR    {match.ReachableMinimum:0.###}…{match.ReachableMaximum:0.###} over the search range
                 maps generated  {match.Evaluations}
                 matched         {(match.WithinTolerance ? "yes" : "no")}

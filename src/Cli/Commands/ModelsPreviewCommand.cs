@@ -102,8 +102,10 @@ internal static class ModelsPreviewCommand
                     {
                         var path = Path.Combine(folder, FileName(specs[s], s, d));
                         var title = string.Create(
-                            CultureInfo.InvariantCulture, $"{FamilyLabel(specs[s])} d={d} PR={report.ParticipationRatio:0.0}");
-                        FeatureMapFigure.Save(maps.Maps, Enumerable.Range(0, Math.Min(panels, d)).ToArray(), title, path);
+                            CultureInfo.InvariantCulture,
+                            $"{FamilyLabel(specs[s])} d={d} PR={report.ParticipationRatio:0.0}");
+                        var columns = Enumerable.Range(0, Math.Min(panels, d)).ToArray();
+                        FeatureMapFigure.Save(maps.Maps, columns, title, path);
                         output.WriteLine($"    wrote {path}");
                     }
                 }
@@ -129,7 +131,8 @@ internal static class ModelsPreviewCommand
         {
             if (!int.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d < 1)
             {
-                throw new ArgumentException($"--d: expected comma-separated positive integers such as 8,64,512, got '{item}'.");
+                throw new ArgumentException(
+                    $"--d: expected comma-separated positive integers such as 8,64,512, got '{item}'.");
             }
 
             values.Add(d);

@@ -25,7 +25,8 @@ internal static class FeatureMapFigure
         {
             var plot = multiplot.GetPlot(panel);
             AddHeatmap(plot, maps, columns[panel]);
-            plot.Title(panel == 0 ? $"{title}\n{maps.ColumnIds[columns[panel]]}" : maps.ColumnIds[columns[panel]], size: 11);
+            var id = maps.ColumnIds[columns[panel]];
+            plot.Title(panel == 0 ? $"{title}\n{id}" : id, size: 11);
         }
 
         var partial = path + ".partial.png";

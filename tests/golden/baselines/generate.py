@@ -230,7 +230,8 @@ def main():
     defined = [circle.contains(x, y) for y in ys for x in xs]
     permutation = shuffle_permutation(defined, 11)
     write("shuffle.csv", "SpatialShuffle.Permutation of the 60 cm circle with 10 cm bins, seed 11; "
-          "columns: bin, defined (1/0), source bin", [[b, int(defined[b]), permutation[b]] for b in range(len(defined))])
+          "columns: bin, defined (1/0), source bin",
+          [[b, int(defined[b]), permutation[b]] for b in range(len(defined))])
 
     stream = Stream(7, "random-fourier", 2)
     values = [[stream.next() >> 32, stream.next() & 0xFFFFFFFF] for _ in range(4)]
