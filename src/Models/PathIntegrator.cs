@@ -18,7 +18,7 @@ public sealed class PathIntegrator : IDisposable
     public const string FeatureLayer = "RNN";
 
     /// <summary>File name (without extension) of the checkpoint shipped with the toolkit.</summary>
-    public const string BundledName = "rnn_relu_512_dos";
+    public const string BundledName = "rnn_relu_256_sg";
 
     internal PathIntegrator(PathIntegratorNetwork network, PositionTargets targets, CheckpointSidecar? sidecar)
     {
