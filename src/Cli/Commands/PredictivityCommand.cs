@@ -13,6 +13,8 @@ internal static class PredictivityCommand
         root.Options.Add(CommonOptions.Verbosity);
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(GridScoresCommand.Create());
         return root;
     }
 }
