@@ -18,7 +18,7 @@ public sealed class PathIntegrator : IDisposable
     public const string FeatureLayer = "RNN";
 
     /// <summary>File name (without extension) of the checkpoint shipped with the toolkit.</summary>
-    public const string BundledName = "rnn_relu_512_dos";
+    public const string BundledName = "rnn_relu_256_sg";
 
     internal PathIntegrator(PathIntegratorNetwork network, PositionTargets targets, CheckpointSidecar? sidecar)
     {
@@ -134,7 +134,11 @@ public sealed class PathIntegrator : IDisposable
     /// and its place-cell centres must be known: by default those of NumPy's legacy stream with
     /// <see cref="PathIntegratorOptions.PlaceCellSeed"/>, which is what <c>np.random.seed(0)</c> in
     /// the published code produces. Values are converted to float32.
+    /// Limitation: the legacy pickle format of <c>torch.save</c> (PyTorch before 1.6, or
+    /// <c>_use_new_zipfile_serialization=False</c>) cannot be read without Python and raises
+    /// <see cref="NotSupportedException"/>; re-save the state dict with a current PyTorch.
     /// </remarks>
+    /// <exception cref="NotSupportedException">The file uses torch.save's legacy format.</exception>
     /// <exception cref="InvalidDataException">The file is not a readable state dict, or keys or shapes do not fit the options.</exception>
     /// <param name="stateDictPath">File written by <c>torch.save(model.state_dict(), path)</c>.</param>
     /// <param name="options">Architecture and targets the network was trained with; sizes are checked against the file.</param>

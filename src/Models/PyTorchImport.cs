@@ -75,6 +75,20 @@ internal static class PyTorchImport
 
     private static Dictionary<string, Tensor> ReadStateDict(string path)
     {
+        var magic = new byte[4];
+        using (var stream = File.OpenRead(path))
+        {
+            stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        }
+
+        if (magic[0] == 0x80 && magic[1] <= 5)
+        {
+            throw new NotSupportedException(
+                $"{path}: written in torch.save's legacy format (PyTorch < 1.6 or _use_new_zipfile_serialization=False), " +
+                "which cannot be read without Python. Re-save it with torch.save(torch.load(path), new_path) in " +
+                "PyTorch 1.6 or later.");
+        }
+
         Hashtable table;
         try
         {

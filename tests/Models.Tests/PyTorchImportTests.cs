@@ -95,6 +95,17 @@ public sealed class PyTorchImportTests
     }
 
     [Fact]
+    public void LegacyTorchSaveFormatIsNotSupported()
+    {
+        var options = new PathIntegratorOptions { HiddenSize = 12, PlaceCellCount = 16 };
+
+        var error = Assert.Throws<NotSupportedException>(() =>
+            PathIntegrator.ImportPyTorch(GoldenModels.PathOf("sorscher_rnn_tiny_legacy.pt"), options));
+
+        Assert.Contains("legacy format", error.Message);
+    }
+
+    [Fact]
     public void FileThatIsNotAStateDictIsRejected()
     {
         var options = new PathIntegratorOptions { HiddenSize = 12, PlaceCellCount = 16 };

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using NeuralPredictivity.Datasets;
+using NeuralPredictivity.Cli.Terminal;
 using NeuralPredictivity.Models;
 using TorchSharp;
 
@@ -114,7 +115,7 @@ internal static class GridScoresCommand
         }
 
         torch.set_num_threads(Math.Min(2, Environment.ProcessorCount));
-        using var loggerFactory = CliLogging.CreateFactory(parse);
+        using var loggerFactory = CliLogging.Create(CommonOptions.MinimumLevel(parse));
         var logger = loggerFactory.CreateLogger("gridscores");
         try
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NeuralPredictivity.Cli.Terminal;
 using NeuralPredictivity.Models;
 using TorchSharp;
 
@@ -191,12 +192,13 @@ internal static class TrainCommand
         }
 
         torch.set_num_threads(threads);
-        using var loggerFactory = CliLogging.CreateFactory(parse);
+        using var loggerFactory = CliLogging.Create(CommonOptions.MinimumLevel(parse));
         var logger = loggerFactory.CreateLogger("train");
-        var report = new SynchronousProgress<TrainingProgress>(p => output.WriteLine(string.Create(
+        var lines = new PhaseProgress<string>(error, line => line.StartsWith("done", StringComparison.Ordinal));
+        var report = new SynchronousProgress<TrainingProgress>(p => lines.Report(string.Create(
             CultureInfo.InvariantCulture,
-            $"step {p.Step}/{p.TotalSteps}  loss {p.Loss:0.0000}  decoding error {p.DecodingErrorCm:0.0} cm  " +
-            $"{p.Elapsed.TotalSeconds:0.0} s")));
+            $"{(p.Step == p.TotalSteps ? "done " : "")}step {p.Step}/{p.TotalSteps}  loss {p.Loss:0.0000}  " +
+            $"decoding error {p.DecodingErrorCm:0.0} cm  {p.Elapsed.TotalSeconds:0.0} s")));
         var outPath = parse.GetValue(Out)!;
         try
         {

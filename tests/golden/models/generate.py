@@ -6,6 +6,7 @@ Writes, beside this file:
                        and the forward pass of a tiny vanilla-RNN path integrator and of LSTM/GRU cores;
   sorscher_rnn_tiny.pt state dict of the tiny path integrator (keys encoder/RNN/decoder), saved by
                        torch.save in the zip format;
+  sorscher_rnn_tiny_legacy.pt  the same in the legacy (pre-1.6) format, which the import refuses;
   lstm_core.pt, gru_core.pt  state dicts of torch.nn.LSTM / torch.nn.GRU (input 2, hidden 5).
 Run with Debian's python3-torch from the repository root: /usr/bin/python3 tests/golden/models/generate.py
 """
@@ -98,6 +99,7 @@ def main():
     with torch.no_grad():
         model.RNN.weight_ih_l0.mul_(20.0)  # displacements are ~1 cm per step; make them matter
     torch.save(model.state_dict(), os.path.join(HERE, "sorscher_rnn_tiny.pt"))
+    torch.save(model.state_dict(), os.path.join(HERE, "sorscher_rnn_tiny_legacy.pt"), _use_new_zipfile_serialization=False)
     start, disp, pos = simulate(3, batch=2, steps=12, width=2.2, height=2.2, periodic=False)
     centres = torch.tensor(place_cell_centres(cells, 2.2, 2.2), dtype=torch.float32)
     p0 = difference_of_softmaxes(torch.tensor(start, dtype=torch.float32), centres, 0.12, 2.0)
