@@ -91,6 +91,25 @@ public sealed class NwbRecordingReaderTests
     }
 
     [Fact]
+    public void NwbHasNoArenaSoItIsInferredUnlessGiven()
+    {
+        var inferred = RecordingReader.Read(TestData.Fixture("position_timestamps.nwb"));
+        var given = RecordingReader.Read(TestData.Fixture("position_timestamps.nwb"), new RecordingReadOptions { Arena = Arena.Square(100) });
+
+        Assert.True(inferred.Arena!.InferredFromTracking);
+        Assert.False(given.Arena!.InferredFromTracking);
+        Assert.Equal(400, SpatialGrid.ForRecording(given).BinCount);
+    }
+
+    [Fact]
+    public void OneDimensionalPositionIsNotSupported()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => RecordingReader.Read(TestData.Fixture("position_linear.nwb")));
+
+        Assert.Contains("position_linear.nwb: /processing/behavior/Position/head/data holds one coordinate per sample", error.Message);
+    }
+
+    [Fact]
     public void StartingTimeAndRateGiveRegularTimes()
     {
         var recording = RecordingReader.Read(TestData.Fixture("position_rate.nwb"));

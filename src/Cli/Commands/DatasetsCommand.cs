@@ -111,7 +111,9 @@ internal static class DatasetsCommand
         }
         catch (ArgumentException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
+            // The library names the parameter for programmers; on the command line the message says it all.
+            var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty);
+            error.WriteLine($"error: {message}");
             return BadArgument;
         }
     }

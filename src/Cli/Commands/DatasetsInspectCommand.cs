@@ -36,6 +36,10 @@ internal static class DatasetsInspectCommand
         var blockLength = new Option<double>("--block-length") { Description = "Block length in s.", DefaultValueFactory = _ => 60 };
         var draws = new Option<int>("--draws") { Description = "Random block draws.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random block draws." };
+        var crossSession = new Option<string?>("--cross-session")
+        {
+            Description = "Another session of the same neurons (name or path): adds each neuron's cross-session r on the same grid.",
+        };
         var reading = new DatasetsCommand.ReadingOptions();
 
         var command = new Command("inspect",
@@ -50,6 +54,7 @@ internal static class DatasetsInspectCommand
         command.Options.Add(blockLength);
         command.Options.Add(draws);
         command.Options.Add(seed);
+        command.Options.Add(crossSession);
         reading.AddTo(command);
 
         command.SetAction(parse => DatasetsCommand.Run(parse, () =>
@@ -101,7 +106,16 @@ internal static class DatasetsInspectCommand
                                  $"({Describe(reliabilityOptions)}); {recording.Neurons.Count - reliability.DefinedCount} without a ceiling (r ≤ 0 or undefined)");
             }
 
-            PrintNeurons(recording, reliability, output);
+            ReliabilityResult? across = null;
+            if (parse.GetValue(crossSession) is { } other)
+            {
+                var second = registry.Open(other, logger);
+                across = CrossSessionReliability.Compute(recording, second, grid, mapOptions, logger);
+                output.WriteLine($"across     median cross-session r = {Number(across.MedianCeiling(), "0.###")} with {second.Name} " +
+                                 $"over {across.DefinedCount} of {across.NeuronIds.Count} shared neurons");
+            }
+
+            PrintNeurons(recording, reliability, output, across);
             if (parse.GetValue(pngDirectory) is { } directory && recording.Neurons.Count > 0)
             {
                 var figureOptions = mapOptions with { SmoothingSigmaBins = parse.GetValue(pngSmoothing) };
@@ -162,7 +176,8 @@ internal static class DatasetsInspectCommand
                          (dropped > 0 ? $"; {dropped} outside the tracked interval dropped)" : ")"));
     }
 
-    private static void PrintNeurons(Recording recording, ReliabilityResult? reliability, TextWriter output)
+    private static void PrintNeurons(Recording recording, ReliabilityResult? reliability, TextWriter output,
+                                     ReliabilityResult? across = null)
     {
         if (recording.Neurons.Count == 0)
         {
@@ -177,6 +192,11 @@ internal static class DatasetsInspectCommand
             header += $"  {"split_half_r",12}  {"ceiling_rho",11}";
         }
 
+        if (across is not null)
+        {
+            header += $"  {"cross_session_r",15}";
+        }
+
         output.WriteLine();
         output.WriteLine(header + string.Concat(extra.Select(c => "  " + c)));
         var rates = recording.MeanRatesHz();
@@ -187,6 +207,12 @@ internal static class DatasetsInspectCommand
             if (reliability is not null)
             {
                 line += $"  {Number(reliability.Correlations[n], "0.000"),12}  {Number(reliability.Ceilings[n], "0.000"),11}";
+            }
+
+            if (across is not null)
+            {
+                var k = across.NeuronIds.ToList().IndexOf(neuron.Id);
+                line += $"  {(k < 0 ? "–" : Number(across.Correlations[k], "0.000")),15}";
             }
 
             output.WriteLine(line + string.Concat(extra.Select(c => "  " + neuron.Attributes.GetValueOrDefault(c, "–").PadRight(c.Length))));
