@@ -15,23 +15,25 @@ internal static class DatasetsCommand
     internal const int Refused = 1;
     internal const int BadArgument = 2;
 
-    internal static Command Create()
+    /// <param name="registry">Where datasets are registered; the user's registry when null (tests pass their own).</param>
+    internal static Command Create(Func<DatasetRegistry>? registry = null)
     {
+        registry ??= DatasetRegistry.Default;
         var command = new Command(
             "datasets", "List, inspect and register MEC recordings (native HDF5, NWB 2.x, MATLAB v7.3).");
-        command.Subcommands.Add(CreateList());
-        command.Subcommands.Add(DatasetsInspectCommand.Create());
-        command.Subcommands.Add(CreateAdd());
-        command.Subcommands.Add(CreateRemove());
+        command.Subcommands.Add(CreateList(registry));
+        command.Subcommands.Add(DatasetsInspectCommand.Create(registry));
+        command.Subcommands.Add(CreateAdd(registry));
+        command.Subcommands.Add(CreateRemove(registry));
         return command;
     }
 
-    private static Command CreateList()
+    private static Command CreateList(Func<DatasetRegistry> registries)
     {
         var command = new Command("list", "List the bundled and registered datasets.");
         command.SetAction(parse => Run(parse, () =>
         {
-            var registry = DatasetRegistry.Default();
+            var registry = registries();
             var output = parse.InvocationConfiguration.Output;
             var entries = registry.Entries();
             var width = entries.Max(e => e.Name.Length);
@@ -51,7 +53,7 @@ internal static class DatasetsCommand
         return command;
     }
 
-    private static Command CreateAdd()
+    private static Command CreateAdd(Func<DatasetRegistry> registries)
     {
         var name = new Argument<string>("name")
         {
@@ -76,7 +78,7 @@ internal static class DatasetsCommand
             var logger = logging.CreateLogger("datasets");
             var file = Path.GetFullPath(parse.GetValue(path)!);
             var entry = reading.ToEntry(parse, parse.GetValue(name)!, file);
-            var registry = DatasetRegistry.Default();
+            var registry = registries();
             var recording = registry.Add(entry, parse.GetValue(replace), logger);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"registered {entry.Name}: {RecordingReader.FormatName(recording.Format)}, " +
@@ -90,7 +92,7 @@ internal static class DatasetsCommand
         return command;
     }
 
-    private static Command CreateRemove()
+    private static Command CreateRemove(Func<DatasetRegistry> registries)
     {
         var name = new Argument<string>("name")
         {
@@ -100,7 +102,7 @@ internal static class DatasetsCommand
         command.Arguments.Add(name);
         command.SetAction(parse => Run(parse, () =>
         {
-            var removed = DatasetRegistry.Default().Remove(parse.GetValue(name)!);
+            var removed = registries().Remove(parse.GetValue(name)!);
             parse.InvocationConfiguration.Output.WriteLine(removed
                 ? $"removed {parse.GetValue(name)}"
                 : $"{parse.GetValue(name)} was not registered");

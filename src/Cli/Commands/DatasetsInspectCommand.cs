@@ -17,7 +17,7 @@ internal static class DatasetsInspectCommand
 {
     private static readonly string[] AttributeColumns = ["grid_module", "quality", "area"];
 
-    internal static Command Create()
+    internal static Command Create(Func<DatasetRegistry> registries)
     {
         var target = new Argument<string>("dataset") { Description = "A registered dataset name or a file path." };
         var pngDirectory = new Option<string?>("--png-dir")
@@ -81,7 +81,7 @@ internal static class DatasetsInspectCommand
         {
             using var logging = DatasetsCommand.TerminalLogging.Create(parse);
             var logger = logging.CreateLogger("datasets");
-            var registry = DatasetRegistry.Default();
+            var registry = registries();
             var entry = Resolve(registry, parse, reading, parse.GetValue(target)!);
             var recording = RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
             var output = parse.InvocationConfiguration.Output;
