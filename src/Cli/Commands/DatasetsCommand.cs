@@ -15,7 +15,7 @@ internal static class DatasetsCommand
     internal const int Refused = 1;
     internal const int BadArgument = 2;
 
-    /// <param name="registry">Where datasets are registered; the user's registry when null (tests pass their own).</param>
+    /// <param name="registry">Where datasets are registered; the user's registry when null.</param>
     internal static Command Create(Func<DatasetRegistry>? registry = null)
     {
         registry ??= DatasetRegistry.Default;
