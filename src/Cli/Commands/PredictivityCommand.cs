@@ -13,6 +13,7 @@ internal static class PredictivityCommand
         root.Options.Add(CommonOptions.Verbosity);
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         return root;
     }
 }
