@@ -194,6 +194,7 @@ internal sealed class MatlabFile : IDisposable
                 $"a MATLAB cell must hold object references, found {StoredType.Of(dataset).Describe()}.");
         }
 
+        _h5.CheckStorage(dataset, path);
         var size = MatlabSize(dataset.Space.Dimensions);
         var references = _h5.Guard(path, () => dataset.Read<NativeObjectReference1[]>());
         var elements = new MatlabValue[references.Length];
