@@ -79,22 +79,6 @@ internal static class DatasetsInspectCommand
         reading.AddTo(command);
         command.SetAction(parse => DatasetsCommand.Run(parse, () =>
         {
-            using var logging = DatasetsCommand.TerminalLogging.Create(parse);
-            var logger = logging.CreateLogger("datasets");
-            var registry = registries();
-            var entry = Resolve(registry, parse, reading, parse.GetValue(target)!);
-            var recording = RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
-            var output = parse.InvocationConfiguration.Output;
-            var origin = entry.IsBundled ? "bundled"
-                : registry.Find(entry.Name)?.Path == entry.Path ? "registered"
-                : "file";
-            Describe(recording, origin, output);
-            if (!recording.HasPosition)
-            {
-                PrintNeurons(recording, null, null, output);
-                return 0;
-            }
-
             var mapOptions = new RateMapOptions
             {
                 MinSpeedCmPerS = parse.GetValue(minSpeed),
@@ -112,6 +96,23 @@ internal static class DatasetsInspectCommand
                 DrawCount = parse.GetValue(draws),
                 Seed = parse.GetValue(seed),
             };
+            ValidateSettings(parse.GetValue(binSize), parse.GetValue(pngSmoothing), mapOptions, reliabilityOptions);
+
+            using var logging = DatasetsCommand.TerminalLogging.Create(parse);
+            var logger = logging.CreateLogger("datasets");
+            var registry = registries();
+            var entry = Resolve(registry, parse, reading, parse.GetValue(target)!);
+            var recording = RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
+            var output = parse.InvocationConfiguration.Output;
+            var origin = entry.IsBundled ? "bundled"
+                : registry.Find(entry.Name)?.Path == entry.Path ? "registered"
+                : "file";
+            Describe(recording, origin, output);
+            if (!recording.HasPosition)
+            {
+                PrintNeurons(recording, null, null, output);
+                return 0;
+            }
 
             var grid = SpatialGrid.ForRecording(recording, parse.GetValue(binSize));
             var occupancy = RateMaps.Occupancy(recording, grid, mapOptions);
@@ -157,6 +158,39 @@ internal static class DatasetsInspectCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Checks every numeric setting before any file is read and reports all problems at once.</summary>
+    private static void ValidateSettings(
+        double binSize, double pngSigma, RateMapOptions maps, ReliabilityOptions reliability)
+    {
+        var problems = new List<string>();
+        if (!(binSize > 0) || double.IsInfinity(binSize))
+        {
+            problems.Add($"--bin-size: must be a positive number of cm, got {binSize}");
+        }
+
+        if (!(pngSigma >= 0) || double.IsInfinity(pngSigma))
+        {
+            problems.Add($"--png-smoothing-sigma: must be a finite number ≥ 0 bins, got {pngSigma}");
+        }
+
+        foreach (var validate in new Action[] { maps.Validate, reliability.Validate })
+        {
+            try
+            {
+                validate();
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add(ex.Message.TrimEnd('.'));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems) + ".");
+        }
     }
 
     private static DatasetEntry Resolve(
