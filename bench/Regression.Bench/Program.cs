@@ -6,11 +6,21 @@ using TorchSharp;
 
 // Usage:
 //   Regression.Bench generate DIR [--bins-side 30] [--features 4096] [--neurons 65] [--splits 10]
-//   Regression.Bench ridge DIR | pls DIR
+//   Regression.Bench ridge DIR | pls DIR [--splits N]
+//   Regression.Bench primitives   (best-of-7 timings of the dense steps of one ridge fold)
 // "generate" writes X.npy (bins × features), Y.npy (bins × neurons), train.npy and test.npy
 // (splits × bins, int64) so that scikit-learn runs on exactly the same data and splits.
 // "ridge" and "pls" time one CrossValidation.Evaluate and print one result line:
 //   RESULT name seconds gflop peak_working_set_bytes median_r
+if (args.Length == 1 && args[0] == "primitives")
+{
+    torch.set_num_threads(Math.Min(
+        int.TryParse(Environment.GetEnvironmentVariable("BENCH_THREADS"), out var n) ? n : Environment.ProcessorCount,
+        Environment.ProcessorCount));
+    Primitives.Run();
+    return 0;
+}
+
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: Regression.Bench generate|ridge|pls DIR [options]");

@@ -15,7 +15,8 @@ internal static partial class Log
     internal static partial void RecordingReadWithoutPosition(ILogger logger, string fileName, int neuronCount);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning,
-        Message = "{FileName}: {SpikeCount} spikes of {NeuronWithDropsCount} neurons fall outside the tracked interval " +
+        Message = "{FileName}: {SpikeCount} spikes of {NeuronWithDropsCount} neurons fall outside the tracked " +
+            "interval " +
                   "[{StartS:0.###}, {EndS:0.###}] s and were dropped")]
     internal static partial void SpikesOutsideTracking(ILogger logger, string fileName, int spikeCount,
                                                        int neuronWithDropsCount, double startS, double endS);
@@ -44,7 +45,8 @@ internal static partial class Log
                                                    double conversion, double offset);
 
     [LoggerMessage(EventId = 108, Level = LogLevel.Warning,
-        Message = "{FileName}: no SpatialSeries under /processing; the recording has units only (rate maps unavailable)")]
+        Message = "{FileName}: no SpatialSeries under /processing; the recording has units only (rate maps " +
+            "unavailable)")]
     internal static partial void NwbNoPosition(ILogger logger, string fileName);
 
     [LoggerMessage(EventId = 109, Level = LogLevel.Warning,
@@ -58,17 +60,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning,
         Message = "{FileName}: {StructPath} attribute MATLAB_fields names [{Named}], not the struct's members " +
                   "[{Members}]; fields are listed in stored order")]
-    internal static partial void MatlabFieldsMismatch(ILogger logger, string fileName, string structPath, string named,
+    internal static partial void MatlabFieldsMismatch(ILogger logger, string fileName, string structPath,
+        string named,
                                                       string members);
 
     [LoggerMessage(EventId = 120, Level = LogLevel.Information,
         Message = "Rate maps of {RecordingName}: {BinCount} bins ({VisitedCount} visited) × {NeuronCount} neurons; " +
                   "{SampleCount} of {TotalSampleCount} samples pass the {MinSpeed} cm/s speed filter")]
     internal static partial void RateMapsBuilt(ILogger logger, string recordingName, int binCount, int visitedCount,
-                                               int neuronCount, int sampleCount, int totalSampleCount, double minSpeed);
+                                               int neuronCount, int sampleCount, int totalSampleCount,
+                                                   double minSpeed);
 
     [LoggerMessage(EventId = 121, Level = LogLevel.Information,
-        Message = "{RecordingName}: {SpikeCount} spikes fell in tracking gaps longer than {MaxGapS} s and were dropped")]
+        Message = "{RecordingName}: {SpikeCount} spikes fell in tracking gaps longer than {MaxGapS} s and " +
+            "were dropped")]
     internal static partial void SpikesInTrackingGaps(ILogger logger, string recordingName, int spikeCount,
                                                       double maxGapS);
 
@@ -77,7 +82,8 @@ internal static partial class Log
     internal static partial void SpikesOutsideGrid(ILogger logger, string recordingName, int spikeCount);
 
     [LoggerMessage(EventId = 130, Level = LogLevel.Information,
-        Message = "Reliability of {RecordingName} ({Scheme}): {DefinedCount} of {NeuronCount} neurons have a defined ceiling, " +
+        Message = "Reliability of {RecordingName} ({Scheme}): {DefinedCount} of {NeuronCount} neurons have a " +
+            "defined ceiling, " +
                   "median ρ {MedianCeiling:0.###}")]
     internal static partial void ReliabilityComputed(ILogger logger, string recordingName, string scheme,
                                                      int definedCount, int neuronCount, double medianCeiling);
@@ -87,7 +93,8 @@ internal static partial class Log
     internal static partial void ReliabilityDraw(ILogger logger, int draw, int blockCountA, int blockCountB);
 
     [LoggerMessage(EventId = 132, Level = LogLevel.Warning,
-        Message = "Cross-session reliability: {MissingCount} neurons of {FirstName} have no match by id in {SecondName}")]
+        Message = "Cross-session reliability: {MissingCount} neurons of {FirstName} have no match by id in " +
+            "{SecondName}")]
     internal static partial void CrossSessionUnmatched(ILogger logger, int missingCount, string firstName,
                                                        string secondName);
 

@@ -43,16 +43,19 @@ public sealed class SpatialGrid : IEquatable<SpatialGrid>
     /// exactly 30 bins); when the extent is not a multiple of the bin size the grid overhangs the
     /// arena equally on both sides, keeping bins square.
     /// </remarks>
-    public static SpatialGrid Centred(double centreX, double centreY, double widthCm, double heightCm, double binSizeCm)
+    public static SpatialGrid Centred(double centreX, double centreY, double widthCm, double heightCm,
+        double binSizeCm)
     {
         if (!(binSizeCm > 0) || double.IsInfinity(binSizeCm))
         {
-            throw new ArgumentOutOfRangeException(nameof(binSizeCm), binSizeCm, "Bin size must be a positive number of cm.");
+            throw new ArgumentOutOfRangeException(nameof(binSizeCm), binSizeCm,
+                "Bin size must be a positive number of cm.");
         }
 
         if (!(widthCm > 0) || !(heightCm > 0) || double.IsInfinity(widthCm) || double.IsInfinity(heightCm))
         {
-            throw new ArgumentOutOfRangeException(nameof(widthCm), $"Arena extent must be positive, got {widthCm} × {heightCm} cm.");
+            throw new ArgumentOutOfRangeException(nameof(widthCm),
+                $"Arena extent must be positive, got {widthCm} × {heightCm} cm.");
         }
 
         return new SpatialGrid(
@@ -63,7 +66,9 @@ public sealed class SpatialGrid : IEquatable<SpatialGrid>
     /// <summary>Default bin side in cm (../shared/DESIGN.md, "Grid").</summary>
     public const double DefaultBinSizeCm = 5.0;
 
-    /// <summary>Square bins of side <paramref name="binSizeCm"/> covering an arena's bounding square or rectangle.</summary>
+    /// <summary>
+    /// Square bins of side <paramref name="binSizeCm"/> covering an arena's bounding square or rectangle.
+    /// </summary>
     /// <remarks>
     /// A 150 cm square box with 5 cm bins gives 30 × 30 = 900 bins. A circle of diameter d gets the
     /// d × d square around it; its corner bins are never visited and stay NaN in every rate map.
@@ -74,7 +79,9 @@ public sealed class SpatialGrid : IEquatable<SpatialGrid>
         return Centred(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm, binSizeCm);
     }
 
-    /// <summary>The grid of a recording: square bins over its arena (from the file, the user, or the tracked extent).</summary>
+    /// <summary>
+    /// The grid of a recording: square bins over its arena (from the file, the user, or the tracked extent).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The recording has no position, hence no arena to grid.</exception>
     public static SpatialGrid ForRecording(Recording recording, double binSizeCm = DefaultBinSizeCm)
     {
@@ -149,7 +156,8 @@ public sealed class SpatialGrid : IEquatable<SpatialGrid>
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{ColumnCount} × {RowCount} bins, x {XEdges[0]:0.###}…{XEdges[^1]:0.###} cm, y {YEdges[0]:0.###}…{YEdges[^1]:0.###} cm";
+        $"{ColumnCount} × {RowCount} bins, x {XEdges[0]:0.###}…{XEdges[^1]:0.###} cm, y " +
+        $"{YEdges[0]:0.###}…{YEdges[^1]:0.###} cm";
 
     private static double[] AxisEdges(double centre, double extent, double binSize)
     {
@@ -200,7 +208,8 @@ public sealed class SpatialGrid : IEquatable<SpatialGrid>
         {
             if (!double.IsFinite(edges[i]) || (i > 0 && edges[i] <= edges[i - 1]))
             {
-                throw new ArgumentException($"Grid edges must be finite and strictly increasing; edge {i} is {edges[i]}.", name);
+                throw new ArgumentException(
+                    $"Grid edges must be finite and strictly increasing; edge {i} is {edges[i]}.", name);
             }
         }
     }

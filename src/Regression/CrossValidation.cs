@@ -56,25 +56,46 @@ public static class CrossValidation
             logger, method.Description, layout.BinCount, featureCount, neuronCount, foldList.Count, folds.Description);
 
         var clock = Stopwatch.StartNew();
-        var results = new List<FoldResult>(foldList.Count);
+        var results = new FoldResult[foldList.Count];
+        var completed = 0;
         using (var scope = NewDisposeScope())
         {
             var x = TensorMatrix.FromMatrix(features);
             var y = TensorMatrix.FromMatrix(responses);
-            foreach (var fold in foldList)
+            void RunFold(int f)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var fold = foldList[f];
                 var foldClock = Stopwatch.StartNew();
-                var fit = method.Fit(new FoldProblem(x, y, fold, layout, logger, cancellationToken));
+                FoldFit fit;
+                using (NewDisposeScope())
+                {
+                    fit = method.Fit(new FoldProblem(x, y, fold, layout, logger, cancellationToken));
+                }
+
                 var actual = Rows(responses, fold.TestArray);
                 var pearson = NeuronScores.Pearson(fit.Predictions, actual, out var status);
                 var rSquared = NeuronScores.RSquared(fit.Predictions, actual);
-                results.Add(new FoldResult(fold, fit.Predictions, pearson, rSquared, status, fit.Hyperparameters));
+                results[f] = new FoldResult(fold, fit.Predictions, pearson, rSquared, status, fit.Hyperparameters);
                 Log.FoldFinished(
                     logger, fold.Index, fold.Train.Count, fold.Test.Count,
                     PredictivitySummary.MedianOf(pearson.Where(r => !double.IsNaN(r)).ToArray()),
                     foldClock.Elapsed.TotalSeconds);
-                progress?.Report(new CrossValidationProgress(results.Count, foldList.Count, method.Description));
+                progress?.Report(new CrossValidationProgress(
+                    Interlocked.Increment(ref completed), foldList.Count, method.Description));
+            }
+
+            var workers = Math.Min(foldList.Count, torch.get_num_threads());
+            if (workers <= 1 || !FoldParallelism)
+            {
+                for (var f = 0; f < foldList.Count; f++)
+                {
+                    RunFold(f);
+                }
+            }
+            else
+            {
+                RunFoldsInParallel(foldList.Count, workers, RunFold, cancellationToken);
             }
         }
 
@@ -82,6 +103,44 @@ public static class CrossValidation
             method.Description, folds.Description, layout.BinCount, featureCount, neuronCount, results);
         Report(result, logger, clock.Elapsed.TotalSeconds);
         return result;
+    }
+
+    /// <summary>Run folds concurrently, one single-threaded fold per core (on by default).</summary>
+    /// <remarks>
+    /// Folds are independent, so w workers (w = TorchSharp's thread count, at most the number of
+    /// folds) each fit one fold with single-threaded tensor operations. This scales the whole fold,
+    /// eigendecomposition included, instead of only the large products, and avoids the
+    /// thread-barrier stalls that make multi-threaded operations many times slower on a busy
+    /// machine. Each fold's arithmetic is the same whichever worker runs it, so results do not
+    /// depend on scheduling.
+    /// </remarks>
+    internal static bool FoldParallelism { get; set; } = true;
+
+    // TorchSharp's thread count is per OS thread (OpenMP and MKL thread-local settings): each
+    // worker sets 1 for its folds and restores the previous count before it returns to the pool.
+    private static void RunFoldsInParallel(int foldCount, int workers, Action<int> runFold, CancellationToken token)
+    {
+        var previous = torch.get_num_threads();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = token };
+        try
+        {
+            Parallel.For(0, foldCount, options, f =>
+            {
+                torch.set_num_threads(1);
+                try
+                {
+                    runFold(f);
+                }
+                finally
+                {
+                    torch.set_num_threads(previous);
+                }
+            });
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>Rows of a managed matrix, in the given order.</summary>

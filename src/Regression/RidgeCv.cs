@@ -23,6 +23,11 @@ namespace NeuralPredictivity.Regression;
 /// scikit-learn's <c>Ridge(alpha, fit_intercept=True)</c> fitted on the inner training bins of the
 /// outer-standardised features.
 ///
+/// Limitation: inner folds are scaled with the outer training fold's standard deviations, not
+/// rescaled per inner training set (a nested scikit-learn <c>Pipeline(StandardScaler, Ridge)</c>
+/// would rescale), so chosen alphas can differ slightly from that nesting. Set
+/// <see cref="RidgeCvOptions.StandardiseFeatures"/> to false for identical inner and outer features.
+///
 /// Degenerate input: a feature constant over the training bins is centred to exactly zero and
 /// never divided by zero; a neuron constant over the training bins is predicted as that constant,
 /// and its α is reported NaN with <see cref="GridPosition.Undetermined"/>. A chosen α at either

@@ -74,14 +74,38 @@ internal sealed class RidgeSpectrum
             return new RidgeSpectrum(uKept, sKept * sKept, projection, usedKernel: false);
         }
 
-        // One GEMM gives both the kernel (train rows) and the cross kernel (test rows).
-        var gram = cat([train, test], 0).matmul(train.T);
-        var kernel = gram.narrow(0, 0, n);
-        var cross = gram.narrow(0, n, test.shape[0]);
+        var (kernel, cross) = Kernels(train, test);
         var (lambda, vectors) = linalg.eigh(kernel);
         var kept = lambda.gt(lambda.max() * tolerance).nonzero().squeeze(1);
         var uK = vectors.index_select(1, kept);
         return new RidgeSpectrum(uK, lambda.index_select(0, kept), cross.matmul(uK), usedKernel: true);
+    }
+
+    /// <summary>The kernel X Xᵀ (n × n) and the cross kernel X* Xᵀ (m × n).</summary>
+    /// <remarks>
+    /// With the training rows split into halves A and B, X Xᵀ = [[AAᵀ, ABᵀ], [BAᵀ, BBᵀ]] and
+    /// BAᵀ = (ABᵀ)ᵀ, so three products give the kernel and the cross kernel with 2p(3n²/4 + mn)
+    /// operations instead of 2p(n² + mn): a quarter of the kernel's cost saved.
+    /// </remarks>
+    private static (Tensor Kernel, Tensor Cross) Kernels(Tensor train, Tensor test)
+    {
+        var (n, m) = (train.shape[0], test.shape[0]);
+        var h = n / 2;
+        if (h == 0)
+        {
+            return (train.matmul(train.T), test.matmul(train.T));
+        }
+
+        var a = train.narrow(0, 0, h);
+        var b = train.narrow(0, h, n - h);
+        var top = a.matmul(train.T);
+        var bottom = cat([b, test], 0).matmul(b.T);
+        var kernel = empty(n, n, dtype: ScalarType.Float64);
+        kernel.narrow(0, 0, h).copy_(top);
+        kernel.narrow(0, h, n - h).narrow(1, 0, h).copy_(top.narrow(1, h, n - h).T);
+        kernel.narrow(0, h, n - h).narrow(1, h, n - h).copy_(bottom.narrow(0, 0, n - h));
+        var cross = cat([test.matmul(a.T), bottom.narrow(0, n - h, m)], 1);
+        return (kernel, cross);
     }
 
     /// <summary>Test predictions minus the training mean, each neuron with its own α.</summary>

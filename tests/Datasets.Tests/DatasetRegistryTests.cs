@@ -3,6 +3,9 @@ namespace NeuralPredictivity.Datasets.Tests;
 /// <summary>The registry: bundled datasets always present, user datasets validated before they are written.</summary>
 public sealed class DatasetRegistryTests
 {
+    private static DatasetEntry Entry(string name, string fixture) =>
+        new() { Name = name, Path = TestData.Fixture(fixture) };
+
     private static DatasetRegistry NewRegistry() =>
         new(Path.Combine(Directory.CreateTempSubdirectory("np-registry-").FullName, "config", "datasets.json"),
             Path.Combine(TestData.RepositoryRoot, "data", "mec"));
@@ -43,9 +46,10 @@ public sealed class DatasetRegistryTests
     public void AddedMatlabFileKeepsItsVariableMap()
     {
         var registry = NewRegistry();
-        var map = MatlabVariableMap.Parse(["t=session.post", "x=session.pos(:,1)", "y=session.pos(:,2)", "spikes=spikes"]);
+        var map = MatlabVariableMap.Parse(
+            ["t=session.post", "x=session.pos(:,1)", "y=session.pos(:,2)", "spikes=spikes"]);
 
-        registry.Add(new DatasetEntry { Name = "mat", Path = TestData.Fixture("session_v73.mat"), MatlabVariables = map });
+        registry.Add(Entry("mat", "session_v73.mat") with { MatlabVariables = map });
 
         Assert.Equal(map, registry.Find("mat")!.MatlabVariables);
         Assert.Equal(1500, registry.Open("mat").Position!.SampleCount);
@@ -61,7 +65,7 @@ public sealed class DatasetRegistryTests
     {
         var registry = NewRegistry();
 
-        var error = Assert.ThrowsAny<Exception>(() => registry.Add(new DatasetEntry { Name = "broken", Path = TestData.Fixture(fixture) }));
+        var error = Assert.ThrowsAny<Exception>(() => registry.Add(Entry("broken", fixture)));
 
         Assert.True(error is InvalidDataException or NotSupportedException, error.GetType().Name);
         Assert.Contains(fixture, error.Message);
@@ -76,9 +80,9 @@ public sealed class DatasetRegistryTests
         var registry = NewRegistry();
         registry.Add(new DatasetEntry { Name = "excerpt", Path = TestData.Fixture("good_native.h5") });
 
-        Assert.Throws<ArgumentException>(() => registry.Add(new DatasetEntry { Name = "stensola2012_ben", Path = TestData.Fixture("good_native.h5") }));
-        Assert.Throws<ArgumentException>(() => registry.Add(new DatasetEntry { Name = "excerpt", Path = TestData.Fixture("no_arena.h5") }));
-        Assert.Throws<ArgumentException>(() => registry.Add(new DatasetEntry { Name = "bad name", Path = TestData.Fixture("good_native.h5") }));
+        Assert.Throws<ArgumentException>(() => registry.Add(Entry("stensola2012_ben", "good_native.h5")));
+        Assert.Throws<ArgumentException>(() => registry.Add(Entry("excerpt", "no_arena.h5")));
+        Assert.Throws<ArgumentException>(() => registry.Add(Entry("bad name", "good_native.h5")));
         registry.Add(new DatasetEntry { Name = "excerpt", Path = TestData.Fixture("no_arena.h5") }, replace: true);
 
         Assert.EndsWith("no_arena.h5", registry.Find("excerpt")!.Path);

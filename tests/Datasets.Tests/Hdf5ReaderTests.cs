@@ -83,7 +83,8 @@ public sealed class Hdf5ReaderTests
     {
         using var h5 = Hdf5Reader.Open(TestData.Case(Case, "storage.h5"));
 
-        var error = Assert.Throws<InvalidDataException>(() => h5.ReadNumeric(h5.Dataset("/fixed_ascii", "numbers"), "/fixed_ascii"));
+        var strings = h5.Dataset("/fixed_ascii", "numbers");
+        var error = Assert.Throws<InvalidDataException>(() => h5.ReadNumeric(strings, "/fixed_ascii"));
 
         Assert.Contains("storage.h5: /fixed_ascii", error.Message);
         Assert.Contains("expected numbers, found fixed-length string", error.Message);
@@ -92,8 +93,7 @@ public sealed class Hdf5ReaderTests
     [Fact]
     public void LzfCompressedDataIsRefusedNamingTheFilter()
     {
-        var error = Assert.Throws<NotSupportedException>(() =>
-            RecordingReader.Read(TestData.Fixture("lzf_positions.h5")));
+        var error = TestData.Refusal<NotSupportedException>("lzf_positions.h5");
 
         Assert.Contains("lzf_positions.h5: /position/x", error.Message);
         Assert.Contains("LZF (id 32000)", error.Message);
@@ -102,9 +102,9 @@ public sealed class Hdf5ReaderTests
     [Fact]
     public void Fletcher32ChecksummedDataReadsBackIdentically()
     {
-        var plain = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var plain = TestData.ReadFixture("good_native.h5");
 
-        var checksummed = RecordingReader.Read(TestData.Fixture("fletcher32_positions.h5"));
+        var checksummed = TestData.ReadFixture("fletcher32_positions.h5");
 
         Assert.Equal(plain.Position!.Times, checksummed.Position!.Times);
         Assert.Equal(plain.Position.X, checksummed.Position.X);
@@ -114,7 +114,7 @@ public sealed class Hdf5ReaderTests
     [Fact]
     public void CorruptFletcher32ChunkIsReportedNotReadSilently()
     {
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(TestData.Fixture("fletcher32_corrupt.h5")));
+        var error = TestData.Refusal<InvalidDataException>("fletcher32_corrupt.h5");
 
         Assert.Contains("fletcher32_corrupt.h5: /position/x", error.Message);
         Assert.Contains("fletcher32 checksum", error.Message);

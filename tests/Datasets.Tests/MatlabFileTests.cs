@@ -1,6 +1,6 @@
 namespace NeuralPredictivity.Datasets.Tests;
 
-/// <summary>Cases 10 and 11: MATLAB v7.3 layout (column-major, char, logical, cells, empties, structs, string objects).</summary>
+/// <summary>Cases 10 and 11: the MATLAB v7.3 layout (column-major, char, logical, cells, empties, structs).</summary>
 public sealed class MatlabFileTests
 {
     private const string NumericCase = "10-mat73-numeric-char-transpose";
@@ -106,7 +106,8 @@ public sealed class MatlabFileTests
     [Fact]
     public void CellOfSpikeTrainsFollowsReferencesAndKeepsEmptyCellsEmpty()
     {
-        var expected = TestData.Expected(CellCase).GetProperty("spikes").GetProperty("elements").EnumerateArray().ToArray();
+        var expected = TestData.Expected(CellCase).GetProperty("spikes").GetProperty("elements")
+            .EnumerateArray().ToArray();
 
         using var file = MatlabFile.Open(TestData.Case(CellCase, "spikes.mat"));
         var spikes = Assert.IsType<MatlabCell>(file.Read("spikes"));
@@ -116,7 +117,8 @@ public sealed class MatlabFileTests
         {
             var element = Assert.IsType<MatlabNumeric>(spikes.Elements[i]);
             Assert.Equal(expected[i].GetProperty("size").EnumerateArray().Select(d => d.GetInt32()), element.Size);
-            Assert.Equal(expected[i].GetProperty("value_flat").EnumerateArray().Select(v => v.GetDouble()), element.Data);
+            var values = expected[i].GetProperty("value_flat").EnumerateArray().Select(v => v.GetDouble());
+            Assert.Equal(values, element.Data);
         }
 
         Assert.True(spikes.Elements[2].IsEmpty, "the empty cell must not read as two spikes at 0 s");

@@ -9,9 +9,9 @@ public sealed class MatlabRecordingReaderTests
     [Fact]
     public void MappedVariablesGiveTheSameSessionAsTheNativeFile()
     {
-        var native = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var native = TestData.ReadFixture("good_native.h5");
 
-        var matlab = RecordingReader.Read(TestData.Fixture("session_v73.mat"), new RecordingReadOptions { MatlabVariables = Map });
+        var matlab = TestData.ReadFixture("session_v73.mat", new RecordingReadOptions { MatlabVariables = Map });
 
         Assert.Equal(RecordingFormat.MatlabV73, matlab.Format);
         Assert.Equal(native.Position!.Times, matlab.Position!.Times);
@@ -31,7 +31,7 @@ public sealed class MatlabRecordingReaderTests
     {
         var map = Map with { NeuronIds = null };
 
-        var recording = RecordingReader.Read(TestData.Fixture("session_v73.mat"), new RecordingReadOptions { MatlabVariables = map });
+        var recording = TestData.ReadFixture("session_v73.mat", new RecordingReadOptions { MatlabVariables = map });
 
         Assert.Equal(["1", "2", "3", "4"], recording.NeuronIds);
     }
@@ -40,9 +40,9 @@ public sealed class MatlabRecordingReaderTests
     public void LengthUnitScalesPositionsToCentimetres()
     {
         var map = Map with { LengthUnit = "mm" };
-        var native = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var native = TestData.ReadFixture("good_native.h5");
 
-        var recording = RecordingReader.Read(TestData.Fixture("session_v73.mat"), new RecordingReadOptions { MatlabVariables = map });
+        var recording = TestData.ReadFixture("session_v73.mat", new RecordingReadOptions { MatlabVariables = map });
 
         Assert.Equal(native.Position!.X[10] * 0.1, recording.Position!.X[10], 1e-12);
     }
@@ -50,7 +50,7 @@ public sealed class MatlabRecordingReaderTests
     [Fact]
     public void MissingVariableMapIsAskedFor()
     {
-        var error = Assert.Throws<ArgumentException>(() => RecordingReader.Read(TestData.Fixture("session_v73.mat")));
+        var error = TestData.Refusal<ArgumentException>("session_v73.mat");
 
         Assert.Contains("session_v73.mat: a MATLAB file needs a variable map", error.Message);
     }
@@ -61,9 +61,10 @@ public sealed class MatlabRecordingReaderTests
         var map = Map with { X = "session.pos" };
 
         var error = Assert.Throws<InvalidDataException>(() =>
-            RecordingReader.Read(TestData.Fixture("session_v73.mat"), new RecordingReadOptions { MatlabVariables = map }));
+            TestData.ReadFixture("session_v73.mat", new RecordingReadOptions { MatlabVariables = map }));
 
-        Assert.Contains("session.pos is a 1500×2 matrix; expected a vector of x positions. Pick a column with session(:,k)", error.Message);
+        Assert.Contains("session.pos is a 1500×2 matrix; expected a vector of x positions. " +
+                        "Pick a column with session(:,k)", error.Message);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class MatlabRecordingReaderTests
         var map = Map with { Time = "session.times" };
 
         var error = Assert.Throws<InvalidDataException>(() =>
-            RecordingReader.Read(TestData.Fixture("session_v73.mat"), new RecordingReadOptions { MatlabVariables = map }));
+            TestData.ReadFixture("session_v73.mat", new RecordingReadOptions { MatlabVariables = map }));
 
         Assert.Contains("struct session has no field 'times'; its fields are pos, post, arena_cm", error.Message);
     }

@@ -13,7 +13,8 @@ public sealed class NativeRecordingReaderTests
         Assert.Equal(31325, recording.Position!.SampleCount);
         Assert.Equal(0, recording.Position.MissingCount);
         Assert.Equal(ArenaShape.Square, recording.Arena!.Shape);
-        Assert.Equal((150.0, 150.0, 0.0, 0.0), (recording.Arena.WidthCm, recording.Arena.HeightCm, recording.Arena.CentreXCm, recording.Arena.CentreYCm));
+        var arena = recording.Arena;
+        Assert.Equal((150.0, 150.0, 0.0, 0.0), (arena.WidthCm, arena.HeightCm, arena.CentreXCm, arena.CentreYCm));
         Assert.False(recording.Arena.InferredFromTracking);
         Assert.Contains("Stensola", recording.Metadata.Citation);
         Assert.Equal("10.1038/nature11649", recording.Metadata.Doi);
@@ -63,7 +64,8 @@ public sealed class NativeRecordingReaderTests
     [Fact]
     public void TrajectoryFileWithZeroUnitsReadsAsPathOnly()
     {
-        var path = Path.Combine(TestData.RepositoryRoot, "data", "trajectories", "sargolini2006_11084-03020501_trajectory.h5");
+        var path = Path.Combine(TestData.RepositoryRoot, "data", "trajectories",
+                                "sargolini2006_11084-03020501_trajectory.h5");
 
         var recording = RecordingReader.Read(path);
 
@@ -77,7 +79,7 @@ public sealed class NativeRecordingReaderTests
     [Fact]
     public void EmptyUnitIsKeptWithZeroSpikes()
     {
-        var recording = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var recording = TestData.ReadFixture("good_native.h5");
 
         Assert.Equal(["T1C1", "T2C1", "T3C1", "T9C9"], recording.NeuronIds);
         Assert.Equal(0, recording.Neuron("T9C9").SpikeCount);
@@ -88,7 +90,7 @@ public sealed class NativeRecordingReaderTests
     {
         var logger = new RecordingLogger();
 
-        var recording = RecordingReader.Read(TestData.Fixture("no_arena.h5"), logger: logger);
+        var recording = TestData.ReadFixture("no_arena.h5", logger: logger);
 
         Assert.True(recording.Arena!.InferredFromTracking);
         var (minX, maxX) = (recording.Position!.X.Min(), recording.Position.X.Max());
@@ -101,7 +103,7 @@ public sealed class NativeRecordingReaderTests
     {
         var options = new RecordingReadOptions { Arena = Arena.Square(120) };
 
-        var recording = RecordingReader.Read(TestData.Fixture("good_native.h5"), options);
+        var recording = TestData.ReadFixture("good_native.h5", options);
 
         Assert.Equal(120, recording.Arena!.WidthCm);
         Assert.Equal(576, SpatialGrid.ForRecording(recording).BinCount);

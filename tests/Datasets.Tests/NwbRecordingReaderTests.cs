@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace NeuralPredictivity.Datasets.Tests;
 
-/// <summary>Case 12 (ragged units), the real pynapple NWB 2.4 file, position fixtures and the pynwb back-compat set.</summary>
+/// <summary>Case 12 (ragged units), the real pynapple NWB file, position fixtures, pynwb back-compat files.</summary>
 public sealed class NwbRecordingReaderTests
 {
     private const string RaggedCase = "12-nwb-units-ragged-index";
@@ -70,7 +70,7 @@ public sealed class NwbRecordingReaderTests
     [InlineData("position_rate.nwb")]
     public void SpatialSeriesAppliesConversionOffsetAndUnitToCentimetres(string file)
     {
-        var native = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var native = TestData.ReadFixture("good_native.h5");
 
         var nwb = RecordingReader.Read(TestData.Fixture(file));
 
@@ -91,9 +91,30 @@ public sealed class NwbRecordingReaderTests
     }
 
     [Fact]
+    public void NwbHasNoArenaSoItIsInferredUnlessGiven()
+    {
+        var inferred = TestData.ReadFixture("position_timestamps.nwb");
+        var options = new RecordingReadOptions { Arena = Arena.Square(100) };
+        var given = TestData.ReadFixture("position_timestamps.nwb", options);
+
+        Assert.True(inferred.Arena!.InferredFromTracking);
+        Assert.False(given.Arena!.InferredFromTracking);
+        Assert.Equal(400, SpatialGrid.ForRecording(given).BinCount);
+    }
+
+    [Fact]
+    public void OneDimensionalPositionIsNotSupported()
+    {
+        var error = TestData.Refusal<NotSupportedException>("position_linear.nwb");
+
+        Assert.Contains("position_linear.nwb: /processing/behavior/Position/head/data holds one coordinate " +
+                        "per sample", error.Message);
+    }
+
+    [Fact]
     public void StartingTimeAndRateGiveRegularTimes()
     {
-        var recording = RecordingReader.Read(TestData.Fixture("position_rate.nwb"));
+        var recording = TestData.ReadFixture("position_rate.nwb");
 
         var times = recording.Position!.Times;
 
@@ -107,16 +128,17 @@ public sealed class NwbRecordingReaderTests
     {
         var options = new RecordingReadOptions { NwbPositionPath = "/processing/behavior/Position/nose" };
 
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(TestData.Fixture("position_timestamps.nwb"), options));
+        var error = TestData.Refusal<InvalidDataException>("position_timestamps.nwb", options);
 
-        Assert.Contains("position_timestamps.nwb: /processing/behavior/Position/nose: missing; expected a SpatialSeries", error.Message);
+        Assert.Contains("position_timestamps.nwb: /processing/behavior/Position/nose: missing; expected a " +
+                        "SpatialSeries", error.Message);
     }
 
     public static TheoryData<string> BackCompatFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(TestData.RepositoryRoot, "tests", "Datasets.Tests", "Cases",
-                     "nwb-back-compat", "files"), "*.nwb").Order())
+        var folder = Path.GetDirectoryName(TestData.Case("nwb-back-compat", Path.Combine("files", "any.nwb")))!;
+        foreach (var file in Directory.GetFiles(folder, "*.nwb").Order())
         {
             data.Add(Path.GetFileName(file));
         }

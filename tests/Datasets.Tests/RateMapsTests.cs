@@ -33,12 +33,15 @@ public sealed class RateMapsTests
         var expected = TestData.Expected(Case);
         var boxcar = new double[3, 3] { { 1, 1, 1 }, { 1, 1, 1 }, { 1, 1, 1 } };
 
-        var rates = GridSmoothing.Rates(GridSmoothing.Apply(counts, 6, 6, boxcar), GridSmoothing.Apply(occupancy, 6, 6, boxcar), occupancy);
+        var smoothedCounts = GridSmoothing.Apply(counts, 6, 6, boxcar);
+        var smoothedOccupancy = GridSmoothing.Apply(occupancy, 6, 6, boxcar);
+        var rates = GridSmoothing.Rates(smoothedCounts, smoothedOccupancy, occupancy);
 
         AssertMap(TestData.Matrix(expected.GetProperty("smoothed_B_ratio_of_boxcar3_sums")), rates);
         Assert.Equal(5.038961038961039, rates[2 * 6 + 2], CaseTolerance);
         // The NaN-aware mean of rates (definition A) gives 4.348 at (2, 2); the toolkit uses B, not A.
-        Assert.NotEqual(TestData.Matrix(expected.GetProperty("smoothed_A_nan_aware_boxcar3"))[2, 2], rates[2 * 6 + 2], CaseTolerance);
+        var definitionA = TestData.Matrix(expected.GetProperty("smoothed_A_nan_aware_boxcar3"));
+        Assert.NotEqual(definitionA[2, 2], rates[2 * 6 + 2], CaseTolerance);
     }
 
     [Fact]
@@ -125,7 +128,12 @@ public sealed class RateMapsTests
     [Fact]
     public void OptionsReportEveryProblemAtOnce()
     {
-        var options = new RateMapOptions { MinSpeedCmPerS = -1, SmoothingSigmaBins = double.NaN, MaxInterpolationGapS = 0 };
+        var options = new RateMapOptions
+        {
+            MinSpeedCmPerS = -1,
+            SmoothingSigmaBins = double.NaN,
+            MaxInterpolationGapS = 0,
+        };
 
         var error = Assert.Throws<ArgumentException>(options.Validate);
 
@@ -157,7 +165,10 @@ public sealed class RateMapsTests
 
     private static void AssertClose(double expected, double actual)
     {
-        Assert.True(double.IsNaN(expected) ? double.IsNaN(actual) : Math.Abs(expected - actual) <= GoldenRelTol * Math.Max(1, Math.Abs(expected)),
+        var close = double.IsNaN(expected)
+            ? double.IsNaN(actual)
+            : Math.Abs(expected - actual) <= GoldenRelTol * Math.Max(1, Math.Abs(expected));
+        Assert.True(close,
                     $"expected {expected}, got {actual}");
     }
 }

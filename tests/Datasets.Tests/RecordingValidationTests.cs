@@ -1,6 +1,6 @@
 namespace NeuralPredictivity.Datasets.Tests;
 
-/// <summary>Every kind of bad input gives a message naming the file, the path, what was expected and what was found.</summary>
+/// <summary>Every kind of bad input gives a message naming the file, the path, what was expected and found.</summary>
 public sealed class RecordingValidationTests
 {
     [Fact]
@@ -14,7 +14,8 @@ public sealed class RecordingValidationTests
         {
             var path = Path.Combine(folder, $"cut{length}.h5");
             File.WriteAllBytes(path, good[..length]);
-            var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(path, new RecordingReadOptions { Format = RecordingFormat.Native }));
+            var native = new RecordingReadOptions { Format = RecordingFormat.Native };
+            var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(path, native));
             messages.Add(error.Message);
         }
 
@@ -26,7 +27,7 @@ public sealed class RecordingValidationTests
     [Fact]
     public void MissingPositionTimesAreNamed()
     {
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(TestData.Fixture("missing_position_t.h5")));
+        var error = TestData.Refusal<InvalidDataException>("missing_position_t.h5");
 
         Assert.Equal("missing_position_t.h5: /position/t: missing; expected position times (s).", error.Message);
     }
@@ -34,7 +35,7 @@ public sealed class RecordingValidationTests
     [Fact]
     public void DecreasingTimeNamesTheFirstOffendingSample()
     {
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(TestData.Fixture("t_decreasing.h5")));
+        var error = TestData.Refusal<InvalidDataException>("t_decreasing.h5");
 
         Assert.Contains("t_decreasing.h5: /position/t: time must increase strictly, but sample 701", error.Message);
         Assert.Contains("is not after sample 700", error.Message);
@@ -43,7 +44,7 @@ public sealed class RecordingValidationTests
     [Fact]
     public void XLongerThanTNamesBothLengths()
     {
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(TestData.Fixture("x_longer_than_t.h5")));
+        var error = TestData.Refusal<InvalidDataException>("x_longer_than_t.h5");
 
         Assert.Contains("x_longer_than_t.h5: /position/x holds 1501 samples but /position/t holds 1500", error.Message);
     }
@@ -51,7 +52,7 @@ public sealed class RecordingValidationTests
     [Fact]
     public void IntegerSpikeTimesAreRefusedAsAmbiguousUnits()
     {
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(TestData.Fixture("int64_spike_times.h5")));
+        var error = TestData.Refusal<InvalidDataException>("int64_spike_times.h5");
 
         Assert.Contains("int64_spike_times.h5: /units/T1C1/spike_times: expected spike times (s) of unit T1C1 as " +
                         "floating-point seconds, found int64 (64-bit signed integer)", error.Message);
@@ -62,23 +63,24 @@ public sealed class RecordingValidationTests
     public void BigEndianPositionsReadIdenticallyToLittleEndian()
     {
         var logger = new RecordingLogger();
-        var little = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var little = TestData.ReadFixture("good_native.h5");
 
-        var big = RecordingReader.Read(TestData.Fixture("big_endian_positions.h5"), logger: logger);
+        var big = TestData.ReadFixture("big_endian_positions.h5", logger: logger);
 
         Assert.Equal(little.Position!.Times, big.Position!.Times);
         Assert.Equal(little.Position.X, big.Position.X);
         Assert.Equal(little.Position.Y, big.Position.Y);
-        Assert.Contains(logger.Messages, m => m.Message.Contains("/position/x is stored big-endian; byte-swapped on read"));
+        Assert.Contains(logger.Messages,
+                        m => m.Message.Contains("/position/x is stored big-endian; byte-swapped on read"));
     }
 
     [Fact]
     public void NanPositionsAreLostTrackingAndSpikesInTheGapAreDropped()
     {
         var logger = new RecordingLogger();
-        var recording = RecordingReader.Read(TestData.Fixture("nan_positions.h5"));
+        var recording = TestData.ReadFixture("nan_positions.h5");
         var grid = SpatialGrid.ForRecording(recording);
-        var complete = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var complete = TestData.ReadFixture("good_native.h5");
 
         var maps = RateMaps.Compute(recording, grid, logger: logger);
         var binning = new SessionBinning(recording, grid, new RateMapOptions());
@@ -86,7 +88,8 @@ public sealed class RecordingValidationTests
 
         // 50 samples (1 s at 50 Hz) are NaN; the 1.02 s gap exceeds the 0.5 s interpolation limit.
         Assert.Equal(50, recording.Position!.MissingCount);
-        var first = Enumerable.Range(0, recording.Position.SampleCount).First(i => double.IsNaN(recording.Position.X[i]));
+        var first = Enumerable.Range(0, recording.Position.SampleCount)
+            .First(i => double.IsNaN(recording.Position.X[i]));
         var gap = (recording.Position.Times[first - 1], recording.Position.Times[first + 50]);
         var inGap = complete.Neurons.Sum(n => n.SpikeTimes.Count(s => s > gap.Item1 && s < gap.Item2));
         Assert.True(inGap > 0);
@@ -99,7 +102,7 @@ public sealed class RecordingValidationTests
     [Fact]
     public void NanTimeIsRefusedNamingTheSample()
     {
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(TestData.Fixture("nan_time.h5")));
+        var error = TestData.Refusal<InvalidDataException>("nan_time.h5");
 
         Assert.Contains("nan_time.h5: /position/t: sample 55 is NaN", error.Message);
     }
@@ -107,7 +110,7 @@ public sealed class RecordingValidationTests
     [Fact]
     public void SampleLostInXButNotInYIsRefused()
     {
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(TestData.Fixture("x_nan_y_finite.h5")));
+        var error = TestData.Refusal<InvalidDataException>("x_nan_y_finite.h5");
 
         Assert.Contains("x_nan_y_finite.h5: sample 123 is NaN in /position/x but finite in /position/y", error.Message);
     }
@@ -115,7 +118,7 @@ public sealed class RecordingValidationTests
     [Fact]
     public void WrongSchemaIsRefusedNamingWhatWasFound()
     {
-        var error = Assert.Throws<NotSupportedException>(() => RecordingReader.Read(TestData.Fixture("wrong_schema.h5")));
+        var error = TestData.Refusal<NotSupportedException>("wrong_schema.h5");
 
         Assert.Contains("wrong_schema.h5: / attribute 'schema' is \"mec-spikes/0\"", error.Message);
     }
@@ -123,7 +126,7 @@ public sealed class RecordingValidationTests
     [Fact]
     public void MissingFileIsFileNotFound()
     {
-        Assert.Throws<FileNotFoundException>(() => RecordingReader.Read(TestData.Fixture("no_such_file.h5")));
+        TestData.Refusal<FileNotFoundException>("no_such_file.h5");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace NeuralPredictivity.Datasets.Tests;
 
 /// <summary>Split-half and cross-session ceilings, reproduced against NumPy and checked for their invariants.</summary>
@@ -37,7 +39,8 @@ public sealed class ReliabilityTests
     [Fact]
     public void SessionFiguresMatchTheDataReadme()
     {
-        var golden = TestData.ReadTable(TestData.Golden("sessions.csv")).Single(r => r["session"] == "stensola2012_ben");
+        var golden = TestData.ReadTable(TestData.Golden("sessions.csv"))
+            .Single(r => r["session"] == "stensola2012_ben");
         var recording = RecordingReader.Read(TestData.Bundled("stensola2012_ben"));
         var grid = SpatialGrid.OverTrackedExtent(recording.Position!, 20);
         var recipe = new RateMapOptions { MinSpeedCmPerS = 0, MaxInterpolationGapS = double.PositiveInfinity };
@@ -89,7 +92,8 @@ public sealed class ReliabilityTests
         var repeated = Repeat(source);
         var grid = SpatialGrid.ForRecording(repeated);
 
-        var result = SplitHalfReliability.Compute(repeated, grid, new ReliabilityOptions { Scheme = ReliabilityScheme.FirstSecondHalf });
+        var halves = new ReliabilityOptions { Scheme = ReliabilityScheme.FirstSecondHalf };
+        var result = SplitHalfReliability.Compute(repeated, grid, halves);
 
         Assert.All(result.Correlations, r => Assert.Equal(1.0, r, 1e-12));
         Assert.All(result.Ceilings, rho => Assert.Equal(1.0, rho, 1e-12));
@@ -101,7 +105,7 @@ public sealed class ReliabilityTests
         var recording = RecordingReader.Read(TestData.Bundled("sargolini2006_10073-17010302"));
         var options = new ReliabilityOptions { Scheme = ReliabilityScheme.OddEvenMinutes };
 
-        var split = SplitHalfReliability.Splits(recording, options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).Single();
+        var split = SplitHalfReliability.Splits(recording, options, NullLogger.Instance).Single();
         var result = SplitHalfReliability.Compute(recording, SpatialGrid.ForRecording(recording), options);
 
         Assert.True(split(recording.StartS + 30));
@@ -114,7 +118,7 @@ public sealed class ReliabilityTests
     [Fact]
     public void SessionShorterThanTwoBlocksIsRefused()
     {
-        var recording = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var recording = TestData.ReadFixture("good_native.h5");
 
         var error = Assert.Throws<ArgumentException>(() =>
             SplitHalfReliability.Compute(recording, SpatialGrid.ForRecording(recording)));
@@ -125,7 +129,7 @@ public sealed class ReliabilityTests
     [Fact]
     public void SilentNeuronHasNoCeilingButKeepsItsPlace()
     {
-        var recording = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var recording = TestData.ReadFixture("good_native.h5");
 
         var result = SplitHalfReliability.Compute(recording, SpatialGrid.ForRecording(recording),
             new ReliabilityOptions { BlockLengthS = 5 });
@@ -186,10 +190,10 @@ public sealed class ReliabilityTests
         };
         foreach (var neuron in source.Neurons)
         {
-            parts.Neurons.Add(new NeuronParts(neuron.Id, neuron.SpikeTimes.Concat(neuron.SpikeTimes.Select(s => s + offset)).ToArray(),
-                                              neuron.Attributes, "repeated"));
+            var spikes = neuron.SpikeTimes.Concat(neuron.SpikeTimes.Select(s => s + offset)).ToArray();
+            parts.Neurons.Add(new NeuronParts(neuron.Id, spikes, neuron.Attributes, "repeated"));
         }
 
-        return RecordingValidation.Build(parts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        return RecordingValidation.Build(parts, NullLogger.Instance);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SpatialGridTests
     [Fact]
     public void TrackedExtentEdgesFollowNumpyLinspace()
     {
-        var recording = RecordingReader.Read(TestData.Fixture("good_native.h5"));
+        var recording = TestData.ReadFixture("good_native.h5");
         var (minX, maxX) = (recording.Position!.X.Min(), recording.Position.X.Max());
 
         var grid = SpatialGrid.OverTrackedExtent(recording.Position, 20);

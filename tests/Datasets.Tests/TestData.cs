@@ -21,7 +21,17 @@ internal static class TestData
 
     internal static string RepositoryRoot => Root.Value;
 
-    internal static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "Datasets.Tests", "Fixtures", name);
+    internal static string Fixture(string name) =>
+        Path.Combine(RepositoryRoot, "tests", "Datasets.Tests", "Fixtures", name);
+
+    /// <summary>Reads a fixture file as a recording.</summary>
+    internal static Recording ReadFixture(string name, RecordingReadOptions? options = null, ILogger? logger = null) =>
+        RecordingReader.Read(Fixture(name), options, logger);
+
+    /// <summary>Reads a fixture that must be refused, returning the exception.</summary>
+    internal static TException Refusal<TException>(string name, RecordingReadOptions? options = null)
+        where TException : Exception =>
+        Assert.Throws<TException>(() => RecordingReader.Read(Fixture(name), options));
 
     internal static string Case(string folder, string name) =>
         Path.Combine(RepositoryRoot, "tests", "Datasets.Tests", "Cases", folder, name);

@@ -15,22 +15,25 @@ internal static class DatasetsCommand
     internal const int Refused = 1;
     internal const int BadArgument = 2;
 
-    internal static Command Create()
+    /// <param name="registry">Where datasets are registered; the user's registry when null.</param>
+    internal static Command Create(Func<DatasetRegistry>? registry = null)
     {
-        var command = new Command("datasets", "List, inspect and register MEC recordings (native HDF5, NWB 2.x, MATLAB v7.3).");
-        command.Subcommands.Add(CreateList());
-        command.Subcommands.Add(DatasetsInspectCommand.Create());
-        command.Subcommands.Add(CreateAdd());
-        command.Subcommands.Add(CreateRemove());
+        registry ??= DatasetRegistry.Default;
+        var command = new Command(
+            "datasets", "List, inspect and register MEC recordings (native HDF5, NWB 2.x, MATLAB v7.3).");
+        command.Subcommands.Add(CreateList(registry));
+        command.Subcommands.Add(DatasetsInspectCommand.Create(registry));
+        command.Subcommands.Add(CreateAdd(registry));
+        command.Subcommands.Add(CreateRemove(registry));
         return command;
     }
 
-    private static Command CreateList()
+    private static Command CreateList(Func<DatasetRegistry> registries)
     {
         var command = new Command("list", "List the bundled and registered datasets.");
         command.SetAction(parse => Run(parse, () =>
         {
-            var registry = DatasetRegistry.Default();
+            var registry = registries();
             var output = parse.InvocationConfiguration.Output;
             var entries = registry.Entries();
             var width = entries.Max(e => e.Name.Length);
@@ -43,20 +46,28 @@ internal static class DatasetsCommand
                 output.WriteLine($"{entry.Name.PadRight(width)}  {format,-6}  {origin,-10}  {entry.Path}{missing}");
             }
 
-            output.WriteLine($"registry: {registry.RegistryPath} (set {DatasetRegistry.EnvironmentVariable} to use another)");
+            output.WriteLine(
+                $"registry: {registry.RegistryPath} (set {DatasetRegistry.EnvironmentVariable} to use another)");
             return 0;
         }));
         return command;
     }
 
-    private static Command CreateAdd()
+    private static Command CreateAdd(Func<DatasetRegistry> registries)
     {
-        var name = new Argument<string>("name") { Description = "Name to register the dataset under (letters, digits, _ - .)." };
+        var name = new Argument<string>("name")
+        {
+            Description = "Name to register the dataset under (letters, digits, _ - .).",
+        };
         var path = new Argument<string>("path") { Description = "The recording file." };
-        var replace = new Option<bool>("--replace") { Description = "Replace a dataset already registered under this name." };
+        var replace = new Option<bool>("--replace")
+        {
+            Description = "Replace a dataset already registered under this name.",
+        };
         var reading = new ReadingOptions();
         var command = new Command("add",
-            "Read and validate a recording completely, then register it by name. Nothing is registered when the file is refused.");
+            "Read and validate a recording completely, then register it by name. Nothing is registered " +
+            "when the file is refused.");
         command.Arguments.Add(name);
         command.Arguments.Add(path);
         reading.AddTo(command);
@@ -67,26 +78,31 @@ internal static class DatasetsCommand
             var logger = logging.CreateLogger("datasets");
             var file = Path.GetFullPath(parse.GetValue(path)!);
             var entry = reading.ToEntry(parse, parse.GetValue(name)!, file);
-            var registry = DatasetRegistry.Default();
+            var registry = registries();
             var recording = registry.Add(entry, parse.GetValue(replace), logger);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"registered {entry.Name}: {RecordingReader.FormatName(recording.Format)}, " +
                              $"{recording.Neurons.Count} neurons, {Seconds(recording.DurationS)}, " +
-                             (recording.HasPosition ? $"arena {recording.Arena}" : "no position (unit-level use only)"));
+                             (recording.HasPosition
+                                 ? $"arena {recording.Arena}"
+                                 : "no position (unit-level use only)"));
             output.WriteLine($"registry: {registry.RegistryPath}");
             return 0;
         }));
         return command;
     }
 
-    private static Command CreateRemove()
+    private static Command CreateRemove(Func<DatasetRegistry> registries)
     {
-        var name = new Argument<string>("name") { Description = "Registered dataset to forget (the file is not touched)." };
+        var name = new Argument<string>("name")
+        {
+            Description = "Registered dataset to forget (the file is not touched).",
+        };
         var command = new Command("remove", "Remove a dataset from the registry; the file itself is left alone.");
         command.Arguments.Add(name);
         command.SetAction(parse => Run(parse, () =>
         {
-            var removed = DatasetRegistry.Default().Remove(parse.GetValue(name)!);
+            var removed = registries().Remove(parse.GetValue(name)!);
             parse.InvocationConfiguration.Output.WriteLine(removed
                 ? $"removed {parse.GetValue(name)}"
                 : $"{parse.GetValue(name)} was not registered");
@@ -95,7 +111,7 @@ internal static class DatasetsCommand
         return command;
     }
 
-    /// <summary>Runs a command body, turning the library's documented exceptions into a message and an exit code.</summary>
+    /// <summary>Runs a command body, turning the library's documented exceptions into a message and code.</summary>
     internal static int Run(ParseResult parse, Func<int> body)
     {
         var error = parse.InvocationConfiguration.Error;
@@ -111,14 +127,18 @@ internal static class DatasetsCommand
         }
         catch (ArgumentException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
+            // The library names the parameter for programmers; on the command line the message says it all.
+            var message = ex.ParamName is null
+                ? ex.Message
+                : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty);
+            error.WriteLine($"error: {message}");
             return BadArgument;
         }
     }
 
     internal static string Seconds(double seconds) => seconds.ToString("0.##", CultureInfo.InvariantCulture) + " s";
 
-    /// <summary>The options that say how to read a file: format, arena, NWB position path, MATLAB variable map.</summary>
+    /// <summary>The options that say how to read a file: format, arena, NWB position path, MATLAB map.</summary>
     internal sealed class ReadingOptions
     {
         private readonly Option<string?> _format = new("--format")
@@ -133,17 +153,20 @@ internal static class DatasetsCommand
 
         private readonly Option<string?> _arenaShape = new("--arena-shape")
         {
-            Description = "Arena shape with --arena-size: square, rectangle or circle (default square, or rectangle for WxH).",
+            Description = "Arena shape with --arena-size: square, rectangle or circle " +
+                          "(default square, or rectangle for WxH).",
         };
 
         private readonly Option<string?> _arenaCentre = new("--arena-centre")
         {
-            Description = "Arena centre X,Y in cm in the file's coordinates (default: the file's, else the tracked extent's middle).",
+            Description = "Arena centre X,Y in cm in the file's coordinates " +
+                          "(default: the file's, else the middle of the tracked extent).",
         };
 
         private readonly Option<string?> _positionPath = new("--position-path")
         {
-            Description = "NWB: HDF5 path of the SpatialSeries holding the position (default: the first under /processing).",
+            Description = "NWB: HDF5 path of the SpatialSeries holding the position " +
+                          "(default: the first under /processing).",
         };
 
         private readonly Option<string[]> _map = new("--map")
@@ -163,10 +186,12 @@ internal static class DatasetsCommand
             command.Options.Add(_map);
         }
 
-        /// <summary>A registry entry for <paramref name="file"/>; an arena without a centre takes the file's centre.</summary>
+        /// <summary>A registry entry for <paramref name="file"/>; an arena without a centre takes the file's.</summary>
         internal DatasetEntry ToEntry(ParseResult parse, string name, string file)
         {
-            var format = parse.GetValue(_format) is { } text ? RecordingReader.ParseFormat(text) : (RecordingFormat?)null;
+            var format = parse.GetValue(_format) is { } text
+                ? RecordingReader.ParseFormat(text)
+                : (RecordingFormat?)null;
             var map = parse.GetValue(_map) is { Length: > 0 } entries ? MatlabVariableMap.Parse(entries) : null;
             var entry = new DatasetEntry
             {
@@ -208,14 +233,18 @@ internal static class DatasetsCommand
         private static (double Width, double Height) ParseSize(string text)
         {
             var parts = text.ToLowerInvariant().Split('x', StringSplitOptions.TrimEntries);
-            var values = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
+            var values = parts.Select(ParseNumber).ToArray();
             if (values.Length is < 1 or > 2 || values.Any(v => !(v > 0) || double.IsInfinity(v)))
             {
-                throw new ArgumentException($"--arena-size: expected a positive size in cm such as 150 or 100x150, got '{text}'.");
+                throw new ArgumentException(
+                    $"--arena-size: expected a positive size in cm such as 150 or 100x150, got '{text}'.");
             }
 
             return (values[0], values[^1]);
         }
+
+        private static double ParseNumber(string text) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
 
         private static ArenaShape ParseShape(string? text, double width, double height)
         {
@@ -229,7 +258,8 @@ internal static class DatasetsCommand
             };
             if (shape != ArenaShape.Rectangle && width != height)
             {
-                throw new ArgumentException($"--arena-size: a {shape.ToString().ToLowerInvariant()} needs one size, got {width}x{height}.");
+                throw new ArgumentException(
+                    $"--arena-size: a {shape.ToString().ToLowerInvariant()} needs one size, got {width}x{height}.");
             }
 
             return shape;
@@ -250,7 +280,7 @@ internal static class DatasetsCommand
         }
     }
 
-    /// <summary>A logger factory that writes the library's log lines to the command's error stream, synchronously.</summary>
+    /// <summary>A logger factory that writes the library's log lines to the command's error stream.</summary>
     /// <remarks>
     /// Synchronous so warnings appear next to the output they concern (the console logger writes on
     /// a background thread). The minimum level follows --verbosity.

@@ -4,7 +4,9 @@ using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Cli.Commands;
 
-/// <summary><c>predictivity datasets inspect NAME|PATH</c>: the figures of a recording, per neuron, and optional rate-map PNGs.</summary>
+/// <summary>
+/// <c>predictivity datasets inspect NAME|PATH</c>: a recording's figures, per neuron, and optional rate-map PNGs.
+/// </summary>
 /// <remarks>
 /// Prints duration, neurons, arena, grid and bins visited, the median split-half ceiling and a
 /// table with each neuron's spikes, mean rate, split-half r and ceiling ρ. The numbers use the
@@ -15,13 +17,27 @@ internal static class DatasetsInspectCommand
 {
     private static readonly string[] AttributeColumns = ["grid_module", "quality", "area"];
 
-    internal static Command Create()
+    internal static Command Create(Func<DatasetRegistry> registries)
     {
         var target = new Argument<string>("dataset") { Description = "A registered dataset name or a file path." };
-        var pngDirectory = new Option<string?>("--png-dir") { Description = "Write rate-map PNGs (one per neuron and an overview) here." };
-        var binSize = new Option<double>("--bin-size") { Description = "Bin side in cm.", DefaultValueFactory = _ => SpatialGrid.DefaultBinSizeCm };
-        var minSpeed = new Option<double>("--min-speed") { Description = "Speed filter in cm/s (0 = off).", DefaultValueFactory = _ => 2.5 };
-        var smoothing = new Option<double>("--smoothing-sigma") { Description = "Gaussian σ in bins for the numbers (0 = off)." };
+        var pngDirectory = new Option<string?>("--png-dir")
+        {
+            Description = "Write rate-map PNGs (one per neuron and an overview) here.",
+        };
+        var binSize = new Option<double>("--bin-size")
+        {
+            Description = "Bin side in cm.",
+            DefaultValueFactory = _ => SpatialGrid.DefaultBinSizeCm,
+        };
+        var minSpeed = new Option<double>("--min-speed")
+        {
+            Description = "Speed filter in cm/s (0 = off).",
+            DefaultValueFactory = _ => 2.5,
+        };
+        var smoothing = new Option<double>("--smoothing-sigma")
+        {
+            Description = "Gaussian σ in bins for the numbers (0 = off).",
+        };
         var pngSmoothing = new Option<double>("--png-smoothing-sigma")
         {
             Description = "Gaussian σ in bins for the PNGs only.",
@@ -33,40 +49,36 @@ internal static class DatasetsInspectCommand
             DefaultValueFactory = _ => "random-blocks",
         };
         scheme.AcceptOnlyFromAmong("random-blocks", "first-second-half", "odd-even-minutes");
-        var blockLength = new Option<double>("--block-length") { Description = "Block length in s.", DefaultValueFactory = _ => 60 };
+        var blockLength = new Option<double>("--block-length")
+        {
+            Description = "Block length in s.",
+            DefaultValueFactory = _ => 60,
+        };
         var draws = new Option<int>("--draws") { Description = "Random block draws.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random block draws." };
+        var crossSession = new Option<string?>("--cross-session")
+        {
+            Description = "Another session of the same neurons (name or path): adds each neuron's " +
+                          "cross-session r on the same grid.",
+        };
         var reading = new DatasetsCommand.ReadingOptions();
 
         var command = new Command("inspect",
-            "Print a recording's duration, neurons, arena, bins visited and noise ceilings, and optionally write rate-map PNGs.");
+            "Print a recording's duration, neurons, arena, bins visited and noise ceilings, and optionally " +
+            "write rate-map PNGs.");
         command.Arguments.Add(target);
-        command.Options.Add(pngDirectory);
-        command.Options.Add(binSize);
-        command.Options.Add(minSpeed);
-        command.Options.Add(smoothing);
-        command.Options.Add(pngSmoothing);
-        command.Options.Add(scheme);
-        command.Options.Add(blockLength);
-        command.Options.Add(draws);
-        command.Options.Add(seed);
-        reading.AddTo(command);
+        foreach (var option in new Option[]
+                 {
+                     pngDirectory, binSize, minSpeed, smoothing, pngSmoothing, scheme, blockLength, draws, seed,
+                     crossSession,
+                 })
+        {
+            command.Options.Add(option);
+        }
 
+        reading.AddTo(command);
         command.SetAction(parse => DatasetsCommand.Run(parse, () =>
         {
-            using var logging = DatasetsCommand.TerminalLogging.Create(parse);
-            var logger = logging.CreateLogger("datasets");
-            var registry = DatasetRegistry.Default();
-            var entry = Resolve(registry, parse, reading, parse.GetValue(target)!);
-            var recording = RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
-            var output = parse.InvocationConfiguration.Output;
-            Describe(recording, entry, output);
-            if (!recording.HasPosition)
-            {
-                PrintNeurons(recording, null, output);
-                return 0;
-            }
-
             var mapOptions = new RateMapOptions
             {
                 MinSpeedCmPerS = parse.GetValue(minSpeed),
@@ -84,31 +96,63 @@ internal static class DatasetsInspectCommand
                 DrawCount = parse.GetValue(draws),
                 Seed = parse.GetValue(seed),
             };
+            ValidateSettings(parse.GetValue(binSize), parse.GetValue(pngSmoothing), mapOptions, reliabilityOptions);
+
+            using var logging = DatasetsCommand.TerminalLogging.Create(parse);
+            var logger = logging.CreateLogger("datasets");
+            var registry = registries();
+            var entry = Resolve(registry, parse, reading, parse.GetValue(target)!);
+            var recording = RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
+            var output = parse.InvocationConfiguration.Output;
+            var origin = entry.IsBundled ? "bundled"
+                : registry.Find(entry.Name)?.Path == entry.Path ? "registered"
+                : "file";
+            Describe(recording, origin, output);
+            if (!recording.HasPosition)
+            {
+                PrintNeurons(recording, null, null, output);
+                return 0;
+            }
+
             var grid = SpatialGrid.ForRecording(recording, parse.GetValue(binSize));
             var occupancy = RateMaps.Occupancy(recording, grid, mapOptions);
             var visited = occupancy.Count(o => o > 0);
-            output.WriteLine($"grid       {grid.ColumnCount} × {grid.RowCount} bins of {Number(parse.GetValue(binSize))} cm " +
-                             $"({grid.BinCount} bins); {visited} visited ({Percent(visited, grid.BinCount)}) at ≥ " +
-                             $"{Number(mapOptions.MinSpeedCmPerS)} cm/s, {Number(occupancy.Sum())} s of running");
+            output.WriteLine(
+                $"grid       {grid.ColumnCount} × {grid.RowCount} bins of {Number(parse.GetValue(binSize))} cm " +
+                $"({grid.BinCount} bins); {visited} visited ({Percent(visited, grid.BinCount)}) at ≥ " +
+                $"{Number(mapOptions.MinSpeedCmPerS)} cm/s, {Number(occupancy.Sum())} s of running");
 
-            var reliability = recording.Neurons.Count == 0
-                ? null
-                : SplitHalfReliability.Compute(recording, grid, reliabilityOptions, mapOptions, logger);
-            if (reliability is not null)
+            ReliabilityResult? reliability = null;
+            if (recording.Neurons.Count > 0)
             {
-                output.WriteLine($"ceiling    median split-half ρ = {Number(reliability.MedianCeiling(), "0.###")} over " +
-                                 $"{reliability.DefinedCount} of {recording.Neurons.Count} neurons " +
-                                 $"({Describe(reliabilityOptions)}); {recording.Neurons.Count - reliability.DefinedCount} without a ceiling (r ≤ 0 or undefined)");
+                reliability = SplitHalfReliability.Compute(recording, grid, reliabilityOptions, mapOptions, logger);
+                var undefined = recording.Neurons.Count - reliability.DefinedCount;
+                output.WriteLine(
+                    $"ceiling    median split-half ρ = {Number(reliability.MedianCeiling(), "0.###")} over " +
+                    $"{reliability.DefinedCount} of {recording.Neurons.Count} neurons " +
+                    $"({Describe(reliabilityOptions)}); {undefined} without a ceiling (r ≤ 0 or undefined)");
             }
 
-            PrintNeurons(recording, reliability, output);
+            ReliabilityResult? across = null;
+            if (parse.GetValue(crossSession) is { } other)
+            {
+                var second = registry.Open(other, logger);
+                across = CrossSessionReliability.Compute(recording, second, grid, mapOptions, logger);
+                output.WriteLine(
+                    $"across     median cross-session r = {Number(across.MedianCeiling(), "0.###")} with " +
+                    $"{second.Name} over {across.DefinedCount} of {across.NeuronIds.Count} shared neurons");
+            }
+
+            PrintNeurons(recording, reliability, across, output);
             if (parse.GetValue(pngDirectory) is { } directory && recording.Neurons.Count > 0)
             {
                 var figureOptions = mapOptions with { SmoothingSigmaBins = parse.GetValue(pngSmoothing) };
                 var maps = RateMaps.Compute(recording, grid, figureOptions);
                 var written = RateMapFigure.WriteAll(recording, maps, reliability, directory);
-                output.WriteLine($"wrote {written.Count} PNGs to {Path.GetFullPath(directory)} " +
-                                 $"(overview: {Path.GetFileName(written[0])}; smoothed σ = {Number(figureOptions.SmoothingSigmaBins)} bins for display)");
+                output.WriteLine(
+                    $"wrote {written.Count} PNGs to {Path.GetFullPath(directory)} (overview: " +
+                    $"{Path.GetFileName(written[0])}; smoothed σ = {Number(figureOptions.SmoothingSigmaBins)} " +
+                    "bins for display)");
             }
 
             return 0;
@@ -116,10 +160,45 @@ internal static class DatasetsInspectCommand
         return command;
     }
 
-    private static DatasetEntry Resolve(DatasetRegistry registry, ParseResult parse, DatasetsCommand.ReadingOptions reading, string target)
+    /// <summary>Checks every numeric setting before any file is read and reports all problems at once.</summary>
+    private static void ValidateSettings(
+        double binSize, double pngSigma, RateMapOptions maps, ReliabilityOptions reliability)
+    {
+        var problems = new List<string>();
+        if (!(binSize > 0) || double.IsInfinity(binSize))
+        {
+            problems.Add($"--bin-size: must be a positive number of cm, got {binSize}");
+        }
+
+        if (!(pngSigma >= 0) || double.IsInfinity(pngSigma))
+        {
+            problems.Add($"--png-smoothing-sigma: must be a finite number ≥ 0 bins, got {pngSigma}");
+        }
+
+        foreach (var validate in new Action[] { maps.Validate, reliability.Validate })
+        {
+            try
+            {
+                validate();
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add(ex.Message.TrimEnd('.'));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems) + ".");
+        }
+    }
+
+    private static DatasetEntry Resolve(
+        DatasetRegistry registry, ParseResult parse, DatasetsCommand.ReadingOptions reading, string target)
     {
         var entry = registry.Resolve(target);
         var adHoc = reading.ToEntry(parse, entry.Name, entry.Path);
+
         // Options given on the command line win over the registered ones.
         return entry with
         {
@@ -130,26 +209,29 @@ internal static class DatasetsInspectCommand
         };
     }
 
-    private static void Describe(Recording recording, DatasetEntry entry, TextWriter output)
+    private static void Describe(Recording recording, string origin, TextWriter output)
     {
-        var origin = entry.IsBundled ? "bundled" : File.Exists(entry.Path) && entry.Name == Path.GetFileNameWithoutExtension(entry.Path) ? "file" : "registered";
-        output.WriteLine($"{recording.Name}  ({RecordingReader.FormatName(recording.Format)}, {origin})  {recording.SourcePath}");
+        var format = RecordingReader.FormatName(recording.Format);
+        output.WriteLine($"{recording.Name}  ({format}, {origin})  {recording.SourcePath}");
         if (recording.Metadata.Citation is { } citation)
         {
             output.WriteLine($"cite       {citation}");
         }
 
-        if (recording.Metadata.Species is { } species || recording.Metadata.BrainRegion is not null)
+        var subject = new[] { recording.Metadata.Species, recording.Metadata.BrainRegion }.OfType<string>().ToArray();
+        if (subject.Length > 0)
         {
-            output.WriteLine($"subject    {string.Join("; ", new[] { recording.Metadata.Species, recording.Metadata.BrainRegion }.Where(s => s is not null))}");
+            output.WriteLine($"subject    {string.Join("; ", subject)}");
         }
 
         var spikes = recording.Neurons.Sum(n => n.SpikeCount);
         var dropped = recording.Neurons.Sum(n => n.SpikesOutsideTracking);
         if (recording.Position is { } position)
         {
-            output.WriteLine($"duration   {DatasetsCommand.Seconds(recording.DurationS)} ({position.SampleCount} position samples, " +
-                             $"{position.MissingCount} lost; median interval {Number(position.MedianIntervalS, "0.0###")} s)");
+            output.WriteLine(
+                $"duration   {DatasetsCommand.Seconds(recording.DurationS)} ({position.SampleCount} position " +
+                $"samples, {position.MissingCount} lost; median interval " +
+                $"{Number(position.MedianIntervalS, "0.0###")} s)");
             output.WriteLine($"arena      {recording.Arena}");
         }
         else
@@ -158,18 +240,22 @@ internal static class DatasetsInspectCommand
             output.WriteLine("position   none: rate maps, grid and ceilings need position");
         }
 
-        output.WriteLine($"neurons    {recording.Neurons.Count} ({spikes} spikes" +
-                         (dropped > 0 ? $"; {dropped} outside the tracked interval dropped)" : ")"));
+        var outside = dropped > 0 ? $"; {dropped} outside the tracked interval dropped" : string.Empty;
+        output.WriteLine($"neurons    {recording.Neurons.Count} ({spikes} spikes{outside})");
     }
 
-    private static void PrintNeurons(Recording recording, ReliabilityResult? reliability, TextWriter output)
+    private static void PrintNeurons(Recording recording, ReliabilityResult? reliability, ReliabilityResult? across,
+                                     TextWriter output)
     {
         if (recording.Neurons.Count == 0)
         {
             return;
         }
 
-        var extra = AttributeColumns.Where(c => recording.Neurons.Any(n => n.Attributes.ContainsKey(c))).Take(2).ToArray();
+        var extra = AttributeColumns
+            .Where(c => recording.Neurons.Any(n => n.Attributes.ContainsKey(c)))
+            .Take(2)
+            .ToArray();
         var idWidth = Math.Max(6, recording.Neurons.Max(n => n.Id.Length));
         var header = $"{"neuron".PadRight(idWidth)}  {"spikes",7}  {"rate_hz",8}";
         if (reliability is not null)
@@ -177,19 +263,33 @@ internal static class DatasetsInspectCommand
             header += $"  {"split_half_r",12}  {"ceiling_rho",11}";
         }
 
+        if (across is not null)
+        {
+            header += $"  {"cross_session_r",15}";
+        }
+
         output.WriteLine();
         output.WriteLine(header + string.Concat(extra.Select(c => "  " + c)));
         var rates = recording.MeanRatesHz();
+        var acrossIds = across?.NeuronIds.ToList();
         for (var n = 0; n < recording.Neurons.Count; n++)
         {
             var neuron = recording.Neurons[n];
             var line = $"{neuron.Id.PadRight(idWidth)}  {neuron.SpikeCount,7}  {Number(rates[n], "0.000"),8}";
             if (reliability is not null)
             {
-                line += $"  {Number(reliability.Correlations[n], "0.000"),12}  {Number(reliability.Ceilings[n], "0.000"),11}";
+                var r = Number(reliability.Correlations[n], "0.000");
+                line += $"  {r,12}  {Number(reliability.Ceilings[n], "0.000"),11}";
             }
 
-            output.WriteLine(line + string.Concat(extra.Select(c => "  " + neuron.Attributes.GetValueOrDefault(c, "–").PadRight(c.Length))));
+            if (across is not null)
+            {
+                var k = acrossIds!.IndexOf(neuron.Id);
+                line += $"  {(k < 0 ? "–" : Number(across.Correlations[k], "0.000")),15}";
+            }
+
+            var attributes = extra.Select(c => "  " + neuron.Attributes.GetValueOrDefault(c, "–").PadRight(c.Length));
+            output.WriteLine((line + string.Concat(attributes)).TrimEnd());
         }
     }
 

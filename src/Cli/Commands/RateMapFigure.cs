@@ -16,8 +16,8 @@ internal static class RateMapFigure
     private const int SinglePixels = 520;
 
     /// <summary>Writes the overview and one PNG per neuron; returns the paths, overview first.</summary>
-    internal static IReadOnlyList<string> WriteAll(Recording recording, SpatialMaps maps, ReliabilityResult? reliability,
-                                                   string directory)
+    internal static IReadOnlyList<string> WriteAll(
+        Recording recording, SpatialMaps maps, ReliabilityResult? reliability, string directory)
     {
         Directory.CreateDirectory(directory);
         var stem = Safe(recording.Name);
@@ -49,7 +49,8 @@ internal static class RateMapFigure
         return written;
     }
 
-    private static Plot Draw(Recording recording, SpatialMaps maps, ReliabilityResult? reliability, int neuron, bool compact)
+    private static Plot Draw(
+        Recording recording, SpatialMaps maps, ReliabilityResult? reliability, int neuron, bool compact)
     {
         var grid = maps.Grid;
         var intensities = new double[grid.RowCount, grid.ColumnCount];

@@ -12,9 +12,15 @@ namespace NeuralPredictivity.Datasets;
 /// PureHDF 2.2.0 pitfalls handled here: big-endian numbers throw (read as raw bytes, then
 /// swapped); reading int64 as double reinterprets the bytes (every type is read as stored, then
 /// converted, refusing integers beyond 2^53 that double cannot hold); filters other than deflate,
-/// shuffle and fletcher32 (LZF, szip, Blosc, ...) are refused by name; a fletcher32 mismatch is
-/// reported as a corrupt file. Any other library exception becomes an
+/// shuffle and fletcher32 (LZF, szip, Blosc, ...) are refused by name; fletcher32 checksums are
+/// verified by PureHDF 2.2.0 (measured: intact chunks, partial edge chunks and every filter order
+/// read back exactly, and a flipped bit is caught; Hdf5ReaderTests pins both), and a mismatch is
+/// reported as a corrupt file. A file shorter than its superblock records is reported as truncated
+/// before anything is read. Any other library exception becomes an
 /// <see cref="InvalidDataException"/> naming the file and path.
+/// Limitation: only the deflate (gzip), shuffle and fletcher32 filters are decoded; data compressed
+/// with LZF, szip, Blosc, Zstandard or other plugins raise a NotSupportedException naming the
+/// filter. Re-save such files without compression (<c>h5repack -f NONE</c>).
 /// </remarks>
 internal sealed class Hdf5Reader : IDisposable
 {
@@ -69,7 +75,8 @@ internal sealed class Hdf5Reader : IDisposable
         {
             root.Dispose();
             throw new InvalidDataException(
-                $"{System.IO.Path.GetFileName(path)}: truncated: the file is {length} bytes but its HDF5 superblock " +
+                $"{System.IO.Path.GetFileName(path)}: truncated: the file is {length} bytes but its HDF5 " +
+                "superblock " +
                 $"records {recorded}. Copy it again from its source.");
         }
 
@@ -136,7 +143,8 @@ internal sealed class Hdf5Reader : IDisposable
         return Get(hdfPath) switch
         {
             IH5Dataset dataset => dataset,
-            IH5UnresolvedLink link => throw Malformed(hdfPath, $"is a link that cannot be followed ({link.Reason?.Message ?? "unresolved"}); expected {expected}."),
+            IH5UnresolvedLink link => throw Malformed(hdfPath,
+                $"is a link that cannot be followed ({link.Reason?.Message ?? "unresolved"}); expected {expected}."),
             _ => throw Malformed(hdfPath, $"is a group; expected {expected}."),
         };
     }
@@ -152,7 +160,8 @@ internal sealed class Hdf5Reader : IDisposable
         return Get(hdfPath) switch
         {
             IH5Group group => group,
-            IH5UnresolvedLink link => throw Malformed(hdfPath, $"is a link that cannot be followed ({link.Reason?.Message ?? "unresolved"}); expected {expected}."),
+            IH5UnresolvedLink link => throw Malformed(hdfPath,
+                $"is a link that cannot be followed ({link.Reason?.Message ?? "unresolved"}); expected {expected}."),
             _ => throw Malformed(hdfPath, $"is a dataset; expected {expected}."),
         };
     }
@@ -213,7 +222,8 @@ internal sealed class Hdf5Reader : IDisposable
                          && Guard(hdfPath, () => PureHdfInternals.IsVariableLengthString(dataset)));
         if (!isText)
         {
-            throw Malformed(hdfPath, $"expected strings, found {Guard(hdfPath, () => StoredType.Of(dataset)).Describe()}.");
+            throw Malformed(hdfPath,
+                $"expected strings, found {Guard(hdfPath, () => StoredType.Of(dataset)).Describe()}.");
         }
 
         CheckStorage(dataset, hdfPath);
@@ -249,7 +259,9 @@ internal sealed class Hdf5Reader : IDisposable
         return texts;
     }
 
-    /// <summary>A numeric attribute as doubles (exact for integers up to 2^53), or null when absent or not numeric.</summary>
+    /// <summary>
+    /// A numeric attribute as doubles (exact for integers up to 2^53), or null when absent or not numeric.
+    /// </summary>
     internal double[]? NumericAttribute(IH5Object owner, string ownerPath, string name)
     {
         if (!Guard(ownerPath, () => owner.AttributeExists(name)))
@@ -280,7 +292,8 @@ internal sealed class Hdf5Reader : IDisposable
         var numbers = AttributeNumbers(attribute, where);
         return numbers is null
             ? null
-            : string.Join(", ", numbers.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            : string.Join(", ", numbers.Select(v => v.ToString("R",
+                System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private double[]? AttributeNumbers(IH5Attribute attribute, string where)
@@ -337,7 +350,8 @@ internal sealed class Hdf5Reader : IDisposable
         }
     }
 
-    private void CheckStorage(IH5Dataset dataset, string hdfPath)
+    /// <summary>Refuses virtual datasets and filters that cannot be decoded, naming the filter.</summary>
+    internal void CheckStorage(IH5Dataset dataset, string hdfPath)
     {
         if (dataset.Layout.Class == H5DataLayoutClass.VirtualStorage)
         {
@@ -350,9 +364,11 @@ internal sealed class Hdf5Reader : IDisposable
         {
             if (!ReadableFilters.Contains(id))
             {
-                var name = KnownFilters.GetValueOrDefault(id, string.IsNullOrWhiteSpace(storedName) ? "unnamed" : storedName);
+                var name = KnownFilters.GetValueOrDefault(id, string.IsNullOrWhiteSpace(storedName)
+                    ? "unnamed" : storedName);
                 throw new NotSupportedException(
-                    $"{FileName}: {hdfPath} is compressed with the HDF5 filter {name} (id {id}), which this toolkit " +
+                    $"{FileName}: {hdfPath} is compressed with the HDF5 filter {name} (id {id}), which this " +
+                    "toolkit " +
                     "cannot decode (it reads deflate/gzip, shuffle and fletcher32). Re-save the file without it, " +
                     $"for example: h5repack -f NONE {FileName} plain.h5");
             }
@@ -407,7 +423,8 @@ internal sealed class Hdf5Reader : IDisposable
                 (H5DataTypeClass.FixedPoint, 2, false) => BinaryPrimitives.ReadUInt16BigEndian(bytes),
                 (H5DataTypeClass.FixedPoint, 1, true) => (sbyte)bytes[0],
                 (H5DataTypeClass.FixedPoint, 1, false) => bytes[0],
-                _ => throw new NotSupportedException($"{where}: numbers stored as {type.Describe()} are not supported."),
+                _ => throw new NotSupportedException(
+                    $"{where}: numbers stored as {type.Describe()} are not supported."),
             };
         }
 
@@ -420,12 +437,14 @@ internal sealed class Hdf5Reader : IDisposable
     private static double Exact(long value, string where) =>
         value is >= -ExactIntegerLimit and <= ExactIntegerLimit
             ? value
-            : throw new InvalidDataException($"{where}: the integer {value} exceeds 2^53 and cannot be represented exactly.");
+            : throw new InvalidDataException(
+                $"{where}: the integer {value} exceeds 2^53 and cannot be represented exactly.");
 
     private static double Exact(ulong value, string where) =>
         value <= ExactIntegerLimit
             ? value
-            : throw new InvalidDataException($"{where}: the integer {value} exceeds 2^53 and cannot be represented exactly.");
+            : throw new InvalidDataException(
+                $"{where}: the integer {value} exceeds 2^53 and cannot be represented exactly.");
 
     internal static string FirstLine(Exception ex) => ex.Message.Split('\n', 2)[0].Trim();
 }

@@ -11,7 +11,8 @@ namespace NeuralPredictivity.Datasets;
 /// </summary>
 /// <remarks>
 /// The readers must check these before reading (PureHDF throws on big-endian data and cannot
-/// decode every filter), and the public API offers no way to ask. Every access is by reflection on the pinned 2.2.0 types and
+/// decode every filter), and the public API offers no way to ask. Every access is by reflection on the pinned
+/// 2.2.0 types and
 /// fails with a message that names the member, so an upgrade that renames one is caught by the
 /// tests at once instead of silently skipping a check.
 /// </remarks>
@@ -19,7 +20,9 @@ internal static class PureHdfInternals
 {
     private const BindingFlags AnyInstance = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
 
-    /// <summary>True when a numeric dataset is stored big-endian; false for little-endian or non-numeric data.</summary>
+    /// <summary>
+    /// True when a numeric dataset is stored big-endian; false for little-endian or non-numeric data.
+    /// </summary>
     internal static bool IsBigEndian(IH5Dataset dataset) => IsBigEndian(Member(dataset, "InternalDataType"));
 
     /// <summary>True when a numeric attribute is stored big-endian.</summary>
@@ -55,7 +58,8 @@ internal static class PureHdfInternals
         IsVariableLengthString(Member(Member(attribute, "Message"), "Datatype"));
 
     /// <summary>The end-of-file address the superblock records: the file's length when it was written.</summary>
-    /// <remarks>Measured on files with and without a 512-byte user block: the value equals the file length in both.</remarks>
+    /// <remarks>Measured on files with and without a 512-byte user block: the value equals the file length in
+    /// both.</remarks>
     internal static ulong RecordedEndOfFile(IH5Object file) =>
         Convert.ToUInt64(Member(Member(Member(file, "Context"), "Superblock"), "EndOfFileAddress"), null);
 

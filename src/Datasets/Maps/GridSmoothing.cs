@@ -30,7 +30,10 @@ internal static class GridSmoothing
         return kernel;
     }
 
-    /// <summary>Weighted sum over the kernel around every bin; <paramref name="kernel"/> is (rows × columns), odd-sized.</summary>
+    /// <summary>
+    /// Weighted sum over the kernel around every bin; <paramref name="kernel"/> is (rows × columns),
+    /// odd-sized.
+    /// </summary>
     internal static double[] Apply(double[] map, SpatialGrid grid, double[,] kernel) =>
         Apply(map, grid.RowCount, grid.ColumnCount, kernel);
 
@@ -39,7 +42,8 @@ internal static class GridSmoothing
         var (kernelRows, kernelColumns) = (kernel.GetLength(0), kernel.GetLength(1));
         if (kernelRows % 2 == 0 || kernelColumns % 2 == 0)
         {
-            throw new ArgumentException($"A smoothing kernel needs odd sides, got {kernelRows} × {kernelColumns}.", nameof(kernel));
+            throw new ArgumentException(
+                $"A smoothing kernel needs odd sides, got {kernelRows} × {kernelColumns}.", nameof(kernel));
         }
 
         var (ry, rx) = (kernelRows / 2, kernelColumns / 2);

@@ -12,10 +12,14 @@ public sealed record RateMapOptions
     /// <summary>Minimum running speed in cm/s for a sample or spike to count; 0 keeps every tracked sample.</summary>
     public double MinSpeedCmPerS { get; init; } = 2.5;
 
-    /// <summary>Gaussian smoothing σ in bins, applied to spike counts and occupancy separately; 0 (default) is off.</summary>
+    /// <summary>
+    /// Gaussian smoothing σ in bins, applied to spike counts and occupancy separately; 0 (default) is off.
+    /// </summary>
     public double SmoothingSigmaBins { get; init; }
 
-    /// <summary>Longest time in s between two tracked samples across which a spike's position is interpolated.</summary>
+    /// <summary>
+    /// Longest time in s between two tracked samples across which a spike's position is interpolated.
+    /// </summary>
     /// <remarks>
     /// 0.5 s spans a few lost frames at 25–50 Hz but not a long dropout, during which a running rat
     /// covers more than a bin. <see cref="double.PositiveInfinity"/> interpolates across every gap,
@@ -40,7 +44,9 @@ public sealed record RateMapOptions
 
         if (!(MaxInterpolationGapS > 0))
         {
-            problems.Add($"--max-gap: must be > 0 s (use infinity to interpolate across every gap), got {MaxInterpolationGapS}");
+            problems.Add(
+                "--max-gap: must be > 0 s (use infinity to interpolate across every gap), got " +
+                $"{MaxInterpolationGapS}");
         }
 
         if (problems.Count > 0)

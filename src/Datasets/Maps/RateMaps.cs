@@ -27,7 +27,9 @@ public static class RateMaps
         return new SpatialMaps(grid, rates, recording.NeuronIds);
     }
 
-    /// <summary>Seconds spent in each bin (length = bins), over samples passing the speed filter; 0 = unvisited.</summary>
+    /// <summary>
+    /// Seconds spent in each bin (length = bins), over samples passing the speed filter; 0 = unvisited.
+    /// </summary>
     /// <remarks>Occupancy is never smoothed here; smoothing belongs to the rate computation.</remarks>
     public static double[] Occupancy(Recording recording, SpatialGrid grid, RateMapOptions? options = null)
     {
@@ -49,7 +51,8 @@ public static class RateMaps
                           binning.IncludedSampleCount, binning.TotalSampleCount, binning.Options.MinSpeedCmPerS);
         if (binning.SpikesInGaps > 0)
         {
-            Log.SpikesInTrackingGaps(logger, recording.Name, binning.SpikesInGaps, binning.Options.MaxInterpolationGapS);
+            Log.SpikesInTrackingGaps(logger, recording.Name, binning.SpikesInGaps,
+                binning.Options.MaxInterpolationGapS);
         }
 
         if (binning.SpikesOutsideGrid > 0)

@@ -35,7 +35,9 @@ internal sealed class SessionBinning
         DwellS = position.MedianIntervalS;
         TotalSampleCount = position.SampleCount;
 
-        var tracked = Enumerable.Range(0, position.SampleCount).Where(i => !double.IsNaN(position.XValues[i])).ToArray();
+        var tracked = Enumerable.Range(0, position.SampleCount)
+            .Where(i => !double.IsNaN(position.XValues[i]))
+            .ToArray();
         var tv = tracked.Select(i => position.T[i]).ToArray();
         var xv = tracked.Select(i => position.XValues[i]).ToArray();
         var yv = tracked.Select(i => position.YValues[i]).ToArray();
@@ -84,7 +86,10 @@ internal sealed class SessionBinning
 
     internal int SpikesBelowSpeed { get; private set; }
 
-    /// <summary>Seconds spent in each bin, counting samples whose time passes <paramref name="include"/> (all when null).</summary>
+    /// <summary>
+    /// Seconds spent in each bin, counting samples whose time passes <paramref name="include"/> (all when
+    /// null).
+    /// </summary>
     internal double[] Occupancy(Func<double, bool>? include = null)
     {
         var occupancy = new double[Grid.BinCount];
@@ -105,7 +110,9 @@ internal sealed class SessionBinning
         return occupancy;
     }
 
-    /// <summary>Spike counts per bin of one neuron, counting spikes whose time passes <paramref name="include"/>.</summary>
+    /// <summary>
+    /// Spike counts per bin of one neuron, counting spikes whose time passes <paramref name="include"/>.
+    /// </summary>
     internal double[] SpikeCounts(int neuron, Func<double, bool>? include = null)
     {
         var counts = new double[Grid.BinCount];
@@ -122,7 +129,9 @@ internal sealed class SessionBinning
         return counts;
     }
 
-    /// <summary>Rate maps (bins × neurons) in Hz over the samples and spikes that pass <paramref name="include"/>.</summary>
+    /// <summary>
+    /// Rate maps (bins × neurons) in Hz over the samples and spikes that pass <paramref name="include"/>.
+    /// </summary>
     internal double[,] RateMaps(Func<double, bool>? include = null)
     {
         var occupancy = Occupancy(include);
@@ -143,7 +152,8 @@ internal sealed class SessionBinning
         return rates;
     }
 
-    private (int[] Bins, double[] Times) AssignSpikes(double[] spikes, double[] tv, double[] xv, double[] yv, double[] speeds)
+    private (int[] Bins, double[] Times) AssignSpikes(double[] spikes, double[] tv, double[] xv, double[] yv,
+        double[] speeds)
     {
         var bins = new List<int>(spikes.Length);
         var times = new List<double>(spikes.Length);

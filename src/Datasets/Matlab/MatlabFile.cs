@@ -72,7 +72,8 @@ internal sealed class MatlabFile : IDisposable
         {
             if (stream.Read(header, 0, header.Length) < header.Length)
             {
-                throw new InvalidDataException($"{Path.GetFileName(path)}: shorter than a MATLAB header (128 bytes).");
+                throw new InvalidDataException(
+                    $"{Path.GetFileName(path)}: shorter than a MATLAB header (128 bytes).");
             }
         }
 
@@ -107,7 +108,8 @@ internal sealed class MatlabFile : IDisposable
         var dataset = (IH5Dataset)item;
         if (matlabClass is null)
         {
-            throw _h5.Malformed(path, $"'{where}' has no MATLAB_class attribute; it was not written by MATLAB's save -v7.3.");
+            throw _h5.Malformed(path,
+                $"'{where}' has no MATLAB_class attribute; it was not written by MATLAB's save -v7.3.");
         }
 
         if (matlabClass == "string" || _h5.Guard(path, () => dataset.AttributeExists("MATLAB_object_decode")))
@@ -171,7 +173,8 @@ internal sealed class MatlabFile : IDisposable
         var array = _h5.ReadNumeric(dataset, path);
         if (array.Type.Size != 2 || !array.Type.IsInteger)
         {
-            throw _h5.Malformed(path, $"a MATLAB char array must be stored as uint16 code units, found {array.Type.Describe()}.");
+            throw _h5.Malformed(path,
+                $"a MATLAB char array must be stored as uint16 code units, found {array.Type.Describe()}.");
         }
 
         return new MatlabChar(MatlabSize(array.Shape), array.Values.Select(v => (char)(ushort)v).ToArray());
@@ -187,9 +190,11 @@ internal sealed class MatlabFile : IDisposable
     {
         if (dataset.Type.Class != H5DataTypeClass.Reference)
         {
-            throw _h5.Malformed(path, $"a MATLAB cell must hold object references, found {StoredType.Of(dataset).Describe()}.");
+            throw _h5.Malformed(path,
+                $"a MATLAB cell must hold object references, found {StoredType.Of(dataset).Describe()}.");
         }
 
+        _h5.CheckStorage(dataset, path);
         var size = MatlabSize(dataset.Space.Dimensions);
         var references = _h5.Guard(path, () => dataset.Read<NativeObjectReference1[]>());
         var elements = new MatlabValue[references.Length];
@@ -215,7 +220,10 @@ internal sealed class MatlabFile : IDisposable
         return new MatlabStruct([1, 1], order, fields);
     }
 
-    /// <summary>Field names in MATLAB's order (attribute MATLAB_fields), or in stored order when it is absent or unusable.</summary>
+    /// <summary>
+    /// Field names in MATLAB's order (attribute MATLAB_fields), or in stored order when it is absent or
+    /// unusable.
+    /// </summary>
     private IReadOnlyList<string> FieldOrder(IH5Group group, string path, IEnumerable<string> members)
     {
         var stored = members.ToArray();

@@ -21,7 +21,8 @@ internal abstract record MatlabValue(string ClassName, int[] Size)
     {
         if (subscript.Length != Size.Length)
         {
-            throw new ArgumentException($"Expected {Size.Length} subscripts, got {subscript.Length}.", nameof(subscript));
+            throw new ArgumentException(
+                $"Expected {Size.Length} subscripts, got {subscript.Length}.", nameof(subscript));
         }
 
         var index = 0;
@@ -29,7 +30,8 @@ internal abstract record MatlabValue(string ClassName, int[] Size)
         {
             if (subscript[k] < 0 || subscript[k] >= Size[k])
             {
-                throw new ArgumentOutOfRangeException(nameof(subscript), $"Subscript {k + 1} is outside 1..{Size[k]}.");
+                throw new ArgumentOutOfRangeException(nameof(subscript),
+                    $"Subscript {k + 1} is outside 1..{Size[k]}.");
             }
 
             index = index * Size[k] + subscript[k];
@@ -74,5 +76,6 @@ internal sealed record MatlabLogical(int[] Size, bool[] Data) : MatlabValue("log
 internal sealed record MatlabCell(int[] Size, MatlabValue[] Elements) : MatlabValue("cell", Size);
 
 /// <summary>A scalar struct: field names in MATLAB's order and their values.</summary>
-internal sealed record MatlabStruct(int[] Size, IReadOnlyList<string> FieldNames, IReadOnlyDictionary<string, MatlabValue> Fields)
+internal sealed record MatlabStruct(
+    int[] Size, IReadOnlyList<string> FieldNames, IReadOnlyDictionary<string, MatlabValue> Fields)
     : MatlabValue("struct", Size);

@@ -33,8 +33,12 @@ public sealed record MatlabVariableMap
     /// <summary>Unit of x and y: "cm" (default), "m" or "mm".</summary>
     public string LengthUnit { get; init; } = "cm";
 
-    /// <summary>Parses <c>key=value</c> entries (keys t, x, y, spikes, ids, length-unit), reporting every problem at once.</summary>
-    /// <exception cref="ArgumentException">A key is unknown, repeated or missing, or a value is not a variable reference.</exception>
+    /// <summary>
+    /// Parses <c>key=value</c> entries (keys t, x, y, spikes, ids, length-unit), reporting every problem at
+    /// once.
+    /// </summary>
+    /// <exception cref="ArgumentException">A key is unknown, repeated or missing, or a value is not a
+    /// variable reference.</exception>
     public static MatlabVariableMap Parse(IEnumerable<string> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -65,7 +69,8 @@ public sealed record MatlabVariableMap
             problems.Add($"key '{key}' is missing");
         }
 
-        foreach (var (key, value) in values.Where(kv => !kv.Key.Equals("length-unit", StringComparison.OrdinalIgnoreCase)))
+        var references = values.Where(kv => !kv.Key.Equals("length-unit", StringComparison.OrdinalIgnoreCase));
+        foreach (var (key, value) in references)
         {
             if (!MatlabVariableReference.TryParse(value, out _))
             {
@@ -124,7 +129,8 @@ public sealed record MatlabVariableMap
 }
 
 /// <summary>A parsed variable reference: variable, struct field path and an optional 1-based column or row.</summary>
-internal sealed partial record MatlabVariableReference(string Variable, IReadOnlyList<string> Fields, int? Column, int? Row)
+internal sealed partial record MatlabVariableReference(string Variable, IReadOnlyList<string> Fields,
+    int? Column, int? Row)
 {
     internal static bool TryParse(string text, out MatlabVariableReference reference)
     {
@@ -136,8 +142,10 @@ internal sealed partial record MatlabVariableReference(string Variable, IReadOnl
         }
 
         var names = match.Groups["path"].Value.Split('.');
-        int? column = match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture) : null;
-        int? row = match.Groups["row"].Success ? int.Parse(match.Groups["row"].Value, CultureInfo.InvariantCulture) : null;
+        int? Number(string group) => match.Groups[group].Success
+            ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture)
+            : null;
+        var (column, row) = (Number("col"), Number("row"));
         if (column is < 1 || row is < 1)
         {
             return false;
@@ -150,7 +158,8 @@ internal sealed partial record MatlabVariableReference(string Variable, IReadOnl
     internal static MatlabVariableReference Parse(string text) =>
         TryParse(text, out var reference)
             ? reference
-            : throw new ArgumentException($"'{text}' is not a variable reference such as pos, session.pos or pos(:,1).", nameof(text));
+            : throw new ArgumentException(
+                $"'{text}' is not a variable reference such as pos, session.pos or pos(:,1).", nameof(text));
 
     [GeneratedRegex(@"^(?<path>[A-Za-z]\w*(\.[A-Za-z]\w*)*)(\(\s*(:\s*,\s*(?<col>\d+)|(?<row>\d+)\s*,\s*:)\s*\))?$")]
     private static partial Regex Pattern();

@@ -31,7 +31,8 @@ public sealed class Arena
         if (shape is ArenaShape.Square or ArenaShape.Circle && widthCm != heightCm)
         {
             throw new ArgumentException(
-                $"A {shape.ToString().ToLowerInvariant()} arena needs equal width and height, got {widthCm} × {heightCm} cm.",
+                $"A {shape.ToString().ToLowerInvariant()} arena needs equal width and height, got {widthCm} × " +
+                $"{heightCm} cm.",
                 nameof(heightCm));
         }
 
@@ -65,7 +66,10 @@ public sealed class Arena
     /// <summary>How the size was established, when the source says (free text), else null.</summary>
     public string? Note { get; }
 
-    /// <summary>A square box of side <paramref name="sideCm"/> centred on (<paramref name="centreXCm"/>, <paramref name="centreYCm"/>).</summary>
+    /// <summary>
+    /// A square box of side <paramref name="sideCm"/> centred on (<paramref name="centreXCm"/>, <paramref
+    /// name="centreYCm"/>).
+    /// </summary>
     public static Arena Square(double sideCm, double centreXCm = 0, double centreYCm = 0) =>
         new(ArenaShape.Square, sideCm, sideCm, centreXCm, centreYCm);
 
@@ -74,7 +78,8 @@ public sealed class Arena
         new(ArenaShape.Circle, diameterCm, diameterCm, centreXCm, centreYCm);
 
     /// <summary>The tracked bounding box of valid positions, flagged as inferred.</summary>
-    /// <remarks>Degenerate extents (a single point, a straight line) are widened to 1 cm so a grid can exist.</remarks>
+    /// <remarks>Degenerate extents (a single point, a straight line) are widened to 1 cm so a grid can
+    /// exist.</remarks>
     internal static Arena FromTrackedExtent(double minX, double maxX, double minY, double maxY)
     {
         var width = Math.Max(maxX - minX, 1.0);

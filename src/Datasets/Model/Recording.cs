@@ -75,14 +75,18 @@ public sealed class Recording
     /// <summary>Session length in s (<see cref="EndS"/> − <see cref="StartS"/>).</summary>
     public double DurationS => EndS - StartS;
 
-    /// <summary>The tracked path, or an explanation of why this recording cannot give <paramref name="purpose"/>.</summary>
+    /// <summary>
+    /// The tracked path, or an explanation of why this recording cannot give <paramref name="purpose"/>.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The file holds no position.</exception>
     public PositionTrack RequirePosition(string purpose)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
         return Position ?? throw new InvalidOperationException(
-            $"{System.IO.Path.GetFileName(SourcePath)} has no position ({_noPositionReason ?? "no tracked path in the file"}), " +
-            $"so it cannot give {purpose}: rate maps and noise ceilings need the animal's path. The file is fine for " +
+            $"{System.IO.Path.GetFileName(SourcePath)} has no position " +
+            $"({_noPositionReason ?? "no tracked path in the file"}), " +
+            $"so it cannot give {purpose}: rate maps and noise ceilings need the animal's path. The file is " +
+            "fine for " +
             "unit-level use (spike counts, firing rates); if the position lives elsewhere in the file, register it " +
             "with its HDF5 path (datasets add --position-path).");
     }

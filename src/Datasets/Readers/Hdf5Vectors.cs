@@ -5,9 +5,10 @@ namespace NeuralPredictivity.Datasets;
 
 /// <summary>One-dimensional numeric datasets with the rules of their meaning: times must be floating point.</summary>
 /// <remarks>
-/// Times stored as integers are refused rather than converted: integer spike or sample times are
-/// almost always sample counts or microsecond timestamps, and reading them as seconds would be
-/// silently wrong by a factor of 10⁴–10⁶. Coordinates may be any numeric type.
+/// Coordinates may be any numeric type.
+/// Limitation: times stored as integers are refused rather than converted: integer spike or sample
+/// times are almost always sample counts or microsecond timestamps, and reading them as seconds
+/// would be silently wrong by a factor of 10⁴–10⁶. Convert them to float64 seconds first.
 /// </remarks>
 internal static class Hdf5Vectors
 {

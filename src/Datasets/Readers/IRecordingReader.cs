@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace NeuralPredictivity.Datasets;
 
-/// <summary>Reads one file format into <see cref="RecordingParts"/>; validation is shared and happens afterwards.</summary>
+/// <summary>
+/// Reads one file format into <see cref="RecordingParts"/>; validation is shared and happens afterwards.
+/// </summary>
 /// <remarks>
 /// To support a new format: add a value to <see cref="RecordingFormat"/>, implement this interface
 /// (read through <see cref="Hdf5Reader"/> for HDF5-based formats so the type, byte-order and filter

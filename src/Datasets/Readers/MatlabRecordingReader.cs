@@ -18,7 +18,8 @@ internal sealed class MatlabRecordingReader : IRecordingReader
     public RecordingParts Read(string path, RecordingReadOptions options, ILogger logger)
     {
         var map = options.MatlabVariables ?? throw new ArgumentException(
-            $"{Path.GetFileName(path)}: a MATLAB file needs a variable map saying where t, x, y and the spike times are " +
+            $"{Path.GetFileName(path)}: a MATLAB file needs a variable map saying where t, x, y and the spike " +
+            "times are " +
             "(datasets add ... --map t=post --map x=pos(:,1) --map y=pos(:,2) --map spikes=cellTS).",
             nameof(options));
 
@@ -53,7 +54,8 @@ internal sealed class MatlabRecordingReader : IRecordingReader
         if (ids.Count != trains.Count)
         {
             throw new InvalidDataException(
-                $"{file.FileName}: {map.NeuronIds} holds {ids.Count} ids but {map.SpikeTimes} holds {trains.Count} spike trains.");
+                $"{file.FileName}: {map.NeuronIds} holds {ids.Count} ids but {map.SpikeTimes} holds " +
+                $"{trains.Count} spike trains.");
         }
 
         for (var i = 0; i < trains.Count; i++)
@@ -86,27 +88,31 @@ internal sealed class MatlabRecordingReader : IRecordingReader
         if (value is not MatlabNumeric numeric)
         {
             throw new InvalidDataException(
-                $"{file.FileName}: {reference} is a MATLAB {value.ClassName} ({value.SizeText}); expected numbers ({what}).");
+                $"{file.FileName}: {reference} is a MATLAB {value.ClassName} ({value.SizeText}); expected " +
+                $"numbers ({what}).");
         }
 
         if (parsed.Column is { } column || parsed.Row is not null)
         {
             if (numeric.Size.Length != 2)
             {
-                throw new InvalidDataException($"{file.FileName}: {reference}: cannot pick a column of a {numeric.SizeText} array.");
+                throw new InvalidDataException(
+                    $"{file.FileName}: {reference}: cannot pick a column of a {numeric.SizeText} array.");
             }
 
             var (rows, columns) = (numeric.Size[0], numeric.Size[1]);
             if (parsed.Column is { } c)
             {
                 return c > columns
-                    ? throw new InvalidDataException($"{file.FileName}: {reference}: the array is {numeric.SizeText}, it has no column {c}.")
+                    ? throw new InvalidDataException(
+                        $"{file.FileName}: {reference}: the array is {numeric.SizeText}, it has no column {c}.")
                     : Enumerable.Range(0, rows).Select(r => numeric.Data[r + rows * (c - 1)]).ToArray();
             }
 
             var row = parsed.Row!.Value;
             return row > rows
-                ? throw new InvalidDataException($"{file.FileName}: {reference}: the array is {numeric.SizeText}, it has no row {row}.")
+                ? throw new InvalidDataException(
+                    $"{file.FileName}: {reference}: the array is {numeric.SizeText}, it has no row {row}.")
                 : Enumerable.Range(0, columns).Select(k => numeric.Data[row - 1 + rows * k]).ToArray();
         }
 
@@ -134,14 +140,18 @@ internal sealed class MatlabRecordingReader : IRecordingReader
                     trains.Add(element switch
                     {
                         { IsEmpty: true } => [],
-                        MatlabNumeric { ClassName: "double" or "single" } numbers when numbers.IsVector => numbers.Data,
+                        MatlabNumeric { ClassName: "double" or "single" } numbers when numbers.IsVector
+                            => numbers.Data,
                         MatlabNumeric { ClassName: "double" or "single" } numbers => throw new InvalidDataException(
-                            $"{file.FileName}: {label} is a {numbers.SizeText} matrix; each cell must hold a vector of spike times."),
+                            $"{file.FileName}: {label} is a {numbers.SizeText} matrix; each cell must hold a " +
+                            "vector of spike times."),
                         MatlabNumeric integers => throw new InvalidDataException(
-                            $"{file.FileName}: {label} holds spike times as {integers.ClassName}; they must be floating-point seconds " +
+                            $"{file.FileName}: {label} holds spike times as {integers.ClassName}; they must " +
+                            "be floating-point seconds " +
                             "(integer times are usually sample counts or microseconds)."),
                         _ => throw new InvalidDataException(
-                            $"{file.FileName}: {label} is a MATLAB {element.ClassName}; expected a vector of spike times (s)."),
+                            $"{file.FileName}: {label} is a MATLAB {element.ClassName}; expected a vector of " +
+                            "spike times (s)."),
                     });
                 }
 
@@ -150,7 +160,8 @@ internal sealed class MatlabRecordingReader : IRecordingReader
                 return [Times(file, reference, "spike times")];
             default:
                 throw new InvalidDataException(
-                    $"{file.FileName}: {reference} is a MATLAB {value.ClassName}; expected a cell array of spike-time vectors.");
+                    $"{file.FileName}: {reference} is a MATLAB {value.ClassName}; expected a cell array of " +
+                    "spike-time vectors.");
         }
     }
 
@@ -162,9 +173,11 @@ internal sealed class MatlabRecordingReader : IRecordingReader
             MatlabCell cell => cell.Elements.Select((e, i) => e switch
             {
                 MatlabChar text => text.Text,
-                MatlabNumeric { ElementCount: 1 } number => number.Data[0].ToString("R", CultureInfo.InvariantCulture),
+                MatlabNumeric { ElementCount: 1 } number => number.Data[0].ToString("R",
+                    CultureInfo.InvariantCulture),
                 _ => throw new InvalidDataException(
-                    $"{file.FileName}: {reference}{{{i + 1}}} is a MATLAB {e.ClassName}; ids must be char or numbers."),
+                    $"{file.FileName}: {reference}{{{i + 1}}} is a MATLAB {e.ClassName}; ids must be char or " +
+                    "numbers."),
             }).ToList(),
             MatlabNumeric numbers => numbers.Data.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToList(),
             MatlabChar chars => chars.Rows().Select(r => r.TrimEnd()).ToList(),
@@ -182,13 +195,15 @@ internal sealed class MatlabRecordingReader : IRecordingReader
         {
             if (value is not MatlabStruct structure)
             {
-                throw new InvalidDataException($"{file.FileName}: {path} is a MATLAB {value.ClassName}, not a struct with field '{field}'.");
+                throw new InvalidDataException(
+                    $"{file.FileName}: {path} is a MATLAB {value.ClassName}, not a struct with field '{field}'.");
             }
 
             value = structure.Fields.TryGetValue(field, out var inner)
                 ? inner
                 : throw new InvalidDataException(
-                    $"{file.FileName}: struct {path} has no field '{field}'; its fields are {string.Join(", ", structure.FieldNames)}.");
+                    $"{file.FileName}: struct {path} has no field '{field}'; its fields are " +
+                    $"{string.Join(", ", structure.FieldNames)}.");
             path += "." + field;
         }
 

@@ -56,7 +56,8 @@ internal sealed class NativeRecordingReader : IRecordingReader
         var declared = h5.NumericAttribute(h5.Group("/units", "the units group"), "/units", "n_units");
         if (declared is { Length: 1 } && (int)declared[0] != parts.Neurons.Count)
         {
-            throw h5.Malformed("/units", $"attribute n_units says {declared[0]} but /units/ids lists {parts.Neurons.Count} units.");
+            throw h5.Malformed("/units",
+                $"attribute n_units says {declared[0]} but /units/ids lists {parts.Neurons.Count} units.");
         }
 
         return parts;
@@ -67,7 +68,8 @@ internal sealed class NativeRecordingReader : IRecordingReader
         var schema = h5.StringAttribute(h5.Root, "/", "schema");
         if (schema is null)
         {
-            throw h5.Malformed("/", $"has no 'schema' attribute; expected \"{Schema}\". If this is an NWB or MATLAB " +
+            throw h5.Malformed("/",
+                $"has no 'schema' attribute; expected \"{Schema}\". If this is an NWB or MATLAB " +
                                     "file, read it with --format nwb or --format mat73.");
         }
 
@@ -85,7 +87,8 @@ internal sealed class NativeRecordingReader : IRecordingReader
         if (unit is not null && unit != expected)
         {
             throw new NotSupportedException(
-                $"{h5.FileName}: / attribute '{attribute}' is \"{unit}\"; the {Schema} layout stores \"{expected}\". " +
+                $"{h5.FileName}: / attribute '{attribute}' is \"{unit}\"; the {Schema} layout stores " +
+                $"\"{expected}\". " +
                 "Convert the data before writing the file.");
         }
     }
@@ -122,7 +125,8 @@ internal sealed class NativeRecordingReader : IRecordingReader
             "square" => ArenaShape.Square,
             "rectangle" => ArenaShape.Rectangle,
             "circle" => ArenaShape.Circle,
-            _ => throw h5.Malformed("/", $"attribute 'arena_shape' is \"{shapeText}\"; expected square, rectangle or circle."),
+            _ => throw h5.Malformed("/",
+                $"attribute 'arena_shape' is \"{shapeText}\"; expected square, rectangle or circle."),
         };
 
         var (width, height) = (shape, size.Length) switch
@@ -130,7 +134,8 @@ internal sealed class NativeRecordingReader : IRecordingReader
             (ArenaShape.Circle, 1) => (size[0], size[0]),
             (ArenaShape.Square, 1) => (size[0], size[0]),
             (not ArenaShape.Circle, 2) => (size[0], size[1]),
-            _ => throw h5.Malformed("/", $"attribute 'arena_size_cm' holds {size.Length} values; a {shapeText} needs " +
+            _ => throw h5.Malformed("/",
+                $"attribute 'arena_size_cm' holds {size.Length} values; a {shapeText} needs " +
                                          (shape == ArenaShape.Circle ? "1 (the diameter)." : "2 (width, height).")),
         };
 
@@ -160,10 +165,17 @@ internal sealed class NativeRecordingReader : IRecordingReader
 
     private static (double, double) TrackedMidpoint(double[] x, double[] y)
     {
-        var finite = Enumerable.Range(0, x.Length).Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i])).ToList();
-        return finite.Count == 0
-            ? (0, 0)
-            : ((finite.Min(i => x[i]) + finite.Max(i => x[i])) / 2, (finite.Min(i => y[i]) + finite.Max(i => y[i])) / 2);
+        var finite = Enumerable.Range(0, x.Length)
+            .Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i]))
+            .ToList();
+        if (finite.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var middleX = (finite.Min(i => x[i]) + finite.Max(i => x[i])) / 2;
+        var middleY = (finite.Min(i => y[i]) + finite.Max(i => y[i])) / 2;
+        return (middleX, middleY);
     }
 
     private static RecordingMetadata ReadMetadata(Hdf5Reader h5, ILogger logger)
@@ -181,7 +193,8 @@ internal sealed class NativeRecordingReader : IRecordingReader
             BrainRegion = attributes.GetValueOrDefault("brain_region"),
             Citation = attributes.GetValueOrDefault("citation"),
             Doi = attributes.GetValueOrDefault("doi"),
-            Source = attributes.GetValueOrDefault("original_source") ?? attributes.GetValueOrDefault("source_repository"),
+            Source = attributes.GetValueOrDefault("original_source")
+                     ?? attributes.GetValueOrDefault("source_repository"),
             Licence = attributes.GetValueOrDefault("licence"),
             Attributes = attributes,
         };

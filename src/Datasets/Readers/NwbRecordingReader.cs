@@ -56,7 +56,8 @@ internal sealed class NwbRecordingReader : IRecordingReader
         }
         else
         {
-            reason = $"no SpatialSeries under /processing; looked in {DefaultPositionContainer} and every group below /processing";
+            reason = $"no SpatialSeries under /processing; looked in {DefaultPositionContainer} and every " +
+                "group below /processing";
             Log.NwbNoPosition(logger, h5.FileName);
         }
 
@@ -110,9 +111,12 @@ internal sealed class NwbRecordingReader : IRecordingReader
         {
             if (ends[row] < start || ends[row] > flat.Length)
             {
+                var problem = ends[row] < start
+                    ? $"before the previous end {start}"
+                    : $"past the {flat.Length} stored spike times";
                 throw h5.Malformed("/units/spike_times_index",
-                    $"row {row} ends at offset {ends[row]}, which is {(ends[row] < start ? $"before the previous end {start}" : $"past the {flat.Length} stored spike times")}; " +
-                    "offsets must be non-decreasing exclusive ends into /units/spike_times.");
+                    $"row {row} ends at offset {ends[row]}, which is {problem}; offsets must be non-decreasing " +
+                    "exclusive ends into /units/spike_times.");
             }
 
             start = ends[row];
@@ -139,7 +143,9 @@ internal sealed class NwbRecordingReader : IRecordingReader
         return neurons;
     }
 
-    /// <summary>Plain one-value-per-row columns of the Units table as text; ragged and reference columns are skipped.</summary>
+    /// <summary>
+    /// Plain one-value-per-row columns of the Units table as text; ragged and reference columns are skipped.
+    /// </summary>
     private static Dictionary<string, string[]> ReadColumns(Hdf5Reader h5, IH5Group table, int rowCount)
     {
         var skip = new HashSet<string> { "id", "spike_times", "spike_times_index" };
@@ -148,9 +154,11 @@ internal sealed class NwbRecordingReader : IRecordingReader
         var columns = new Dictionary<string, string[]>();
         foreach (var child in children)
         {
-            if (child is not IH5Dataset dataset || skip.Contains(child.Name) || child.Name.EndsWith("_index", StringComparison.Ordinal)
-                || names.Contains(child.Name + "_index") || dataset.Space.Type != H5DataspaceType.Simple
-                || dataset.Space.Rank != 1 || dataset.Space.Dimensions[0] != (ulong)rowCount)
+            var ragged = child.Name.EndsWith("_index", StringComparison.Ordinal)
+                         || names.Contains(child.Name + "_index");
+            if (child is not IH5Dataset dataset || skip.Contains(child.Name) || ragged
+                || dataset.Space.Type != H5DataspaceType.Simple || dataset.Space.Rank != 1
+                || dataset.Space.Dimensions[0] != (ulong)rowCount)
             {
                 continue;
             }
@@ -163,7 +171,8 @@ internal sealed class NwbRecordingReader : IRecordingReader
                     .Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray();
             }
             else if (type.Class == H5DataTypeClass.String
-                     || (type.Class == H5DataTypeClass.VariableLength && h5.Guard(path, () => PureHdfInternals.IsVariableLengthString(dataset))))
+                     || (type.Class == H5DataTypeClass.VariableLength
+                         && h5.Guard(path, () => PureHdfInternals.IsVariableLengthString(dataset))))
             {
                 columns[child.Name] = h5.ReadStrings(dataset, path);
             }
@@ -181,7 +190,8 @@ internal sealed class NwbRecordingReader : IRecordingReader
 
         if (h5.Exists(DefaultPositionContainer) && h5.Get(DefaultPositionContainer) is IH5Group container)
         {
-            var first = h5.Guard(DefaultPositionContainer, () => container.Children().OrderBy(c => c.Name, StringComparer.Ordinal).ToList())
+            var first = h5.Guard(DefaultPositionContainer,
+                    () => container.Children().OrderBy(c => c.Name, StringComparer.Ordinal).ToList())
                 .FirstOrDefault(c => IsSpatialSeries(h5, c, DefaultPositionContainer + "/" + c.Name));
             if (first is not null)
             {
@@ -199,7 +209,8 @@ internal sealed class NwbRecordingReader : IRecordingReader
             return null;
         }
 
-        foreach (var child in h5.Guard(path, () => group.Children().OrderBy(c => c.Name, StringComparer.Ordinal).ToList()))
+        var children = h5.Guard(path, () => group.Children().OrderBy(c => c.Name, StringComparer.Ordinal).ToList());
+        foreach (var child in children)
         {
             var childPath = path + "/" + child.Name;
             if (IsSpatialSeries(h5, child, childPath))
@@ -219,7 +230,8 @@ internal sealed class NwbRecordingReader : IRecordingReader
     private static bool IsSpatialSeries(Hdf5Reader h5, IH5Object candidate, string path) =>
         candidate is IH5Group && h5.StringAttribute(candidate, path, "neurodata_type") == "SpatialSeries";
 
-    private static (double[] T, double[] X, double[] Y) ReadSpatialSeries(Hdf5Reader h5, string seriesPath, ILogger logger)
+    private static (double[] T, double[] X, double[] Y) ReadSpatialSeries(Hdf5Reader h5, string seriesPath,
+        ILogger logger)
     {
         h5.Group(seriesPath, "a SpatialSeries (the position)");
         var dataPath = seriesPath + "/data";
@@ -227,7 +239,8 @@ internal sealed class NwbRecordingReader : IRecordingReader
         var data = h5.ReadNumeric(dataset, dataPath);
         if (data.IsNull || data.Rank is < 1 or > 2)
         {
-            throw h5.Malformed(dataPath, $"has {(data.IsNull ? "no data" : $"rank {data.Rank}")}; expected samples × coordinates.");
+            throw h5.Malformed(dataPath,
+                $"has {(data.IsNull ? "no data" : $"rank {data.Rank}")}; expected samples × coordinates.");
         }
 
         var columns = data.Rank == 1 ? 1 : (int)data.Shape[1];
@@ -267,7 +280,8 @@ internal sealed class NwbRecordingReader : IRecordingReader
             if (stamps.Length != sampleCount)
             {
                 throw h5.Malformed(seriesPath + "/timestamps",
-                    $"holds {stamps.Length} times but {seriesPath}/data holds {sampleCount} samples; they must match.");
+                    $"holds {stamps.Length} times but {seriesPath}/data holds {sampleCount} samples; they " +
+                    "must match.");
             }
 
             return stamps;
@@ -275,7 +289,8 @@ internal sealed class NwbRecordingReader : IRecordingReader
 
         if (!h5.Exists(seriesPath + "/starting_time"))
         {
-            throw h5.Malformed(seriesPath, "has neither 'timestamps' nor 'starting_time'; the position has no times.");
+            throw h5.Malformed(seriesPath,
+                "has neither 'timestamps' nor 'starting_time'; the position has no times.");
         }
 
         var startPath = seriesPath + "/starting_time";
@@ -283,7 +298,8 @@ internal sealed class NwbRecordingReader : IRecordingReader
         var rate = h5.NumericAttribute(h5.Get(startPath), startPath, "rate");
         if (start.Values.Length != 1 || rate is not { Length: 1 } || !(rate[0] > 0) || !double.IsFinite(rate[0]))
         {
-            throw h5.Malformed(startPath, "needs one start time and a positive 'rate' attribute (samples per second).");
+            throw h5.Malformed(startPath,
+                "needs one start time and a positive 'rate' attribute (samples per second).");
         }
 
         var times = new double[sampleCount];

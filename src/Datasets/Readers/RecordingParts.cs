@@ -25,7 +25,10 @@ internal sealed class RecordingParts
 
     internal string YPath { get; init; } = "/position/y";
 
-    /// <summary>Why there is no position (for the message when rate maps are requested), when <see cref="Times"/> is null.</summary>
+    /// <summary>
+    /// Why there is no position (for the message when rate maps are requested), when <see cref="Times"/> is
+    /// null.
+    /// </summary>
     internal string? NoPositionReason { get; init; }
 
     internal List<NeuronParts> Neurons { get; } = [];

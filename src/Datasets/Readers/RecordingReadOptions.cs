@@ -18,9 +18,14 @@ public sealed record RecordingReadOptions
     /// <summary>The true arena, overriding the file's (or the inferred one); null keeps the file's.</summary>
     public Arena? Arena { get; init; }
 
-    /// <summary>HDF5 path of the NWB SpatialSeries to use as position, or null for the first one under /processing.</summary>
+    /// <summary>
+    /// HDF5 path of the NWB SpatialSeries to use as position, or null for the first one under /processing.
+    /// </summary>
     public string? NwbPositionPath { get; init; }
 
-    /// <summary>Which MATLAB variables hold t, x, y, spike times and ids; required for <see cref="RecordingFormat.MatlabV73"/>.</summary>
+    /// <summary>
+    /// Which MATLAB variables hold t, x, y, spike times and ids; required for <see
+    /// cref="RecordingFormat.MatlabV73"/>.
+    /// </summary>
     public MatlabVariableMap? MatlabVariables { get; init; }
 }

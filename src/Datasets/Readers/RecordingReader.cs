@@ -18,8 +18,10 @@ public static class RecordingReader
 
     /// <summary>Reads and validates the recording at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">No file at the path.</exception>
-    /// <exception cref="InvalidDataException">The file is malformed; the message names the file, HDF5 path, expected and found.</exception>
-    /// <exception cref="NotSupportedException">The file uses a documented unsupported feature (filter, MATLAB class, format version).</exception>
+    /// <exception cref="InvalidDataException">The file is malformed; the message names the file, HDF5 path,
+    /// expected and found.</exception>
+    /// <exception cref="NotSupportedException">The file uses a documented unsupported feature (filter, MATLAB
+    /// class, format version).</exception>
     public static Recording Read(string path, RecordingReadOptions? options = null, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -69,7 +71,8 @@ public static class RecordingReader
         if (read < Hdf5Signature.Length || !head.AsSpan(0, Hdf5Signature.Length).SequenceEqual(Hdf5Signature))
         {
             throw new InvalidDataException(
-                $"{name}: not an HDF5, NWB or MATLAB v7.3 file (no HDF5 signature at its start). Supported formats: " +
+                $"{name}: not an HDF5, NWB or MATLAB v7.3 file (no HDF5 signature at its start). Supported " +
+                "formats: " +
                 "native (mec-spikes-position/1), NWB 2.x, MATLAB v7.3.");
         }
 

@@ -80,7 +80,8 @@ internal static class RecordingValidation
             var missing = new[] { (t, parts.TimePath), (x, parts.XPath), (y, parts.YPath) }
                 .Where(p => p.Item1 is null).Select(p => p.Item2);
             throw new InvalidDataException(
-                $"{file}: position is incomplete: {string.Join(" and ", missing)} missing; t, x and y are all needed.");
+                $"{file}: position is incomplete: {string.Join(" and ", missing)} missing; t, x and y are all " +
+                "needed.");
         }
 
         foreach (var (values, path) in new[] { (x, parts.XPath), (y, parts.YPath) })
@@ -95,7 +96,8 @@ internal static class RecordingValidation
 
         if (t.Length < 2)
         {
-            throw new InvalidDataException($"{file}: {parts.TimePath} holds {t.Length} sample(s); a tracked path needs at least 2.");
+            throw new InvalidDataException(
+                $"{file}: {parts.TimePath} holds {t.Length} sample(s); a tracked path needs at least 2.");
         }
 
         CheckTimes(t, parts.TimePath, file);
@@ -117,7 +119,8 @@ internal static class RecordingValidation
             if (i > 0 && t[i] <= t[i - 1])
             {
                 throw new InvalidDataException(
-                    $"{file}: {path}: time must increase strictly, but sample {i} (t = {Text(t[i])} s) is not after " +
+                    $"{file}: {path}: time must increase strictly, but sample {i} (t = {Text(t[i])} s) is not " +
+                    "after " +
                     $"sample {i - 1} (t = {Text(t[i - 1])} s). Sort the samples by time and remove duplicates.");
             }
         }
@@ -165,7 +168,8 @@ internal static class RecordingValidation
             if (!double.IsFinite(spikes[i]))
             {
                 throw new InvalidDataException(
-                    $"{file}: {unit.SpikePath}: spike {i} of neuron {unit.Id} is {Text(spikes[i])}; spike times must be finite seconds.");
+                    $"{file}: {unit.SpikePath}: spike {i} of neuron {unit.Id} is {Text(spikes[i])}; spike " +
+                    "times must be finite seconds.");
             }
         }
 

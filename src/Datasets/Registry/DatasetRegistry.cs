@@ -31,7 +31,10 @@ public sealed partial class DatasetRegistry
         "stensola2012_ben", "hafting2005_fig2c_trial1", "hafting2005_fig2c_trial2", "sargolini2006_10073-17010302",
     ];
 
-    /// <summary>A registry stored at <paramref name="registryPath"/> with bundled data in <paramref name="bundledDirectory"/>.</summary>
+    /// <summary>
+    /// A registry stored at <paramref name="registryPath"/> with bundled data in <paramref
+    /// name="bundledDirectory"/>.
+    /// </summary>
     public DatasetRegistry(string registryPath, string bundledDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registryPath);
@@ -46,7 +49,10 @@ public sealed partial class DatasetRegistry
     /// <summary>Folder holding the bundled .h5 files.</summary>
     public string BundledDirectory { get; }
 
-    /// <summary>The user's registry: location from <see cref="EnvironmentVariable"/> or the config folder; bundled data beside the assemblies.</summary>
+    /// <summary>
+    /// The user's registry: location from <see cref="EnvironmentVariable"/> or the config folder; bundled
+    /// data beside the assemblies.
+    /// </summary>
     public static DatasetRegistry Default() =>
         new(DefaultRegistryPath(), System.IO.Path.Combine(AppContext.BaseDirectory, "data", "mec"));
 
@@ -62,14 +68,16 @@ public sealed partial class DatasetRegistry
         var config = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
         if (string.IsNullOrEmpty(config))
         {
-            config = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+            config = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                ".config");
         }
 
         return System.IO.Path.Combine(config, "neuralpredictivity", "datasets.json");
     }
 
     /// <summary>Every dataset: the bundled ones first, then the registered ones by name.</summary>
-    public IReadOnlyList<DatasetEntry> Entries() => Bundled().Concat(ReadFile().OrderBy(e => e.Name, StringComparer.Ordinal)).ToArray();
+    public IReadOnlyList<DatasetEntry> Entries() =>
+        Bundled().Concat(ReadFile().OrderBy(e => e.Name, StringComparer.Ordinal)).ToArray();
 
     /// <summary>The dataset with this name, or null.</summary>
     public DatasetEntry? Find(string name)
@@ -108,18 +116,24 @@ public sealed partial class DatasetRegistry
         {
             throw new FileNotFoundException(
                 entry.IsBundled
-                    ? $"Bundled dataset {entry.Name} is missing from {entry.Path}; rebuild the toolkit so data/mec is copied."
-                    : $"Dataset {entry.Name} is registered at {entry.Path}, which no longer exists. Re-add it with the new path.",
+                    ? $"Bundled dataset {entry.Name} is missing from {entry.Path}; rebuild the toolkit so " +
+                        "data/mec is copied."
+                    : $"Dataset {entry.Name} is registered at {entry.Path}, which no longer exists. Re-add it " +
+                        "with the new path.",
                 entry.Path);
         }
 
         return RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
     }
 
-    /// <summary>Reads and validates the file completely, then registers it; returns the validated recording.</summary>
-    /// <exception cref="ArgumentException">The name is invalid, bundled, or taken (and <paramref name="replace"/> is false).</exception>
+    /// <summary>
+    /// Reads and validates the file completely, then registers it; returns the validated recording.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is invalid, bundled, or taken (and <paramref
+    /// name="replace"/> is false).</exception>
     /// <exception cref="InvalidDataException">The file is malformed (nothing is registered).</exception>
-    /// <exception cref="NotSupportedException">The file uses an unsupported feature (nothing is registered).</exception>
+    /// <exception cref="NotSupportedException">The file uses an unsupported feature (nothing is
+    /// registered).</exception>
     public Recording Add(DatasetEntry entry, bool replace = false, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -141,8 +155,10 @@ public sealed partial class DatasetRegistry
         var full = entry with { Path = System.IO.Path.GetFullPath(entry.Path), IsBundled = false };
         var recording = RecordingReader.Read(full.Path, full.ToReadOptions(), logger);
         var stored = full with { Format = recording.Format };
-        WriteFile(existing.Where(e => e.Name != entry.Name).Append(stored).OrderBy(e => e.Name, StringComparer.Ordinal).ToList());
-        Log.DatasetRegistered(logger, stored.Name, stored.Path, RecordingReader.FormatName(recording.Format), RegistryPath);
+        var entries = existing.Where(e => e.Name != entry.Name).Append(stored);
+        WriteFile(entries.OrderBy(e => e.Name, StringComparer.Ordinal).ToList());
+        Log.DatasetRegistered(logger, stored.Name, stored.Path, RecordingReader.FormatName(recording.Format),
+            RegistryPath);
         return recording;
     }
 
@@ -179,7 +195,8 @@ public sealed partial class DatasetRegistry
         if (!NamePattern().IsMatch(name ?? string.Empty))
         {
             throw new ArgumentException(
-                $"Dataset name '{name}' is not valid: use letters, digits, '_', '-' and '.', starting with a letter or digit.",
+                $"Dataset name '{name}' is not valid: use letters, digits, '_', '-' and '.', starting with a " +
+                "letter or digit.",
                 nameof(name));
         }
     }
@@ -208,7 +225,8 @@ public sealed partial class DatasetRegistry
                                        or FormatException or ArgumentException)
         {
             throw new InvalidDataException(
-                $"{RegistryPath}: the dataset registry is malformed ({ex.Message}). Fix it by hand, or move it away " +
+                $"{RegistryPath}: the dataset registry is malformed ({ex.Message}). Fix it by hand, or move " +
+                "it away " +
                 "and register the datasets again.", ex);
         }
     }

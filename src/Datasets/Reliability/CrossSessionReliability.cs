@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace NeuralPredictivity.Datasets;
 
-/// <summary>A second noise ceiling from two sessions of the same neurons: the correlation of their full maps.</summary>
+/// <summary>
+/// A second noise ceiling from two sessions of the same neurons: the correlation of their full maps.
+/// </summary>
 /// <remarks>
 /// Neurons are matched by id (the Hafting et al. 2005 Fig. 2c trials hold the same 7 cells under
 /// the same ids). Both sessions are mapped on one grid with the same options and r is taken over
@@ -14,7 +16,10 @@ namespace NeuralPredictivity.Datasets;
 /// </remarks>
 public static class CrossSessionReliability
 {
-    /// <summary>Ceilings of the neurons of <paramref name="first"/> that also appear, by id, in <paramref name="second"/>.</summary>
+    /// <summary>
+    /// Ceilings of the neurons of <paramref name="first"/> that also appear, by id, in <paramref
+    /// name="second"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The sessions share no neuron id.</exception>
     /// <exception cref="InvalidOperationException">A recording has no position.</exception>
     public static ReliabilityResult Compute(Recording first, Recording second, SpatialGrid grid,

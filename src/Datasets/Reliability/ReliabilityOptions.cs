@@ -7,7 +7,10 @@ public sealed record ReliabilityOptions
     /// <summary>How the session is split into two halves.</summary>
     public ReliabilityScheme Scheme { get; init; } = ReliabilityScheme.RandomBlocks;
 
-    /// <summary>Block length in s for <see cref="ReliabilityScheme.RandomBlocks"/> and <see cref="ReliabilityScheme.OddEvenMinutes"/>.</summary>
+    /// <summary>
+    /// Block length in s for <see cref="ReliabilityScheme.RandomBlocks"/> and <see
+    /// cref="ReliabilityScheme.OddEvenMinutes"/>.
+    /// </summary>
     public double BlockLengthS { get; init; } = 60;
 
     /// <summary>Number of random block assignments averaged (random blocks only).</summary>
@@ -17,7 +20,8 @@ public sealed record ReliabilityOptions
     public int Seed { get; init; }
 
     /// <summary>Checks every field and reports all problems at once.</summary>
-    /// <exception cref="ArgumentException">A field is out of range, or the scheme is cross-session (use <see cref="CrossSessionReliability"/>).</exception>
+    /// <exception cref="ArgumentException">A field is out of range, or the scheme is cross-session (use <see
+    /// cref="CrossSessionReliability"/>).</exception>
     public void Validate()
     {
         var problems = new List<string>();
@@ -33,7 +37,8 @@ public sealed record ReliabilityOptions
 
         if (Scheme == ReliabilityScheme.CrossSession)
         {
-            problems.Add("--scheme: cross-session reliability compares two recordings; call CrossSessionReliability.Compute");
+            problems.Add(
+                "--scheme: cross-session reliability compares two recordings; call CrossSessionReliability.Compute");
         }
 
         if (problems.Count > 0)

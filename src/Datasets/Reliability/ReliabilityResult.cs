@@ -1,6 +1,8 @@
 namespace NeuralPredictivity.Datasets;
 
-/// <summary>Per-neuron reliability: the correlation between two maps of each neuron and the ceiling derived from it.</summary>
+/// <summary>
+/// Per-neuron reliability: the correlation between two maps of each neuron and the ceiling derived from it.
+/// </summary>
 /// <remarks>
 /// For split-half schemes <see cref="Correlations"/> is the Pearson r between the two half-session
 /// maps averaged over draws, and <see cref="Ceilings"/> the Spearman–Brown reliability of a
@@ -29,13 +31,17 @@ public sealed class ReliabilityResult
     /// <summary>Neuron ids, one per entry of the other lists.</summary>
     public IReadOnlyList<string> NeuronIds { get; }
 
-    /// <summary>Pearson r between the two maps of each neuron (mean over draws); NaN when undefined in every draw.</summary>
+    /// <summary>
+    /// Pearson r between the two maps of each neuron (mean over draws); NaN when undefined in every draw.
+    /// </summary>
     public IReadOnlyList<double> Correlations { get; }
 
     /// <summary>Noise ceiling ρ of each neuron; NaN where r ≤ 0 or undefined.</summary>
     public IReadOnlyList<double> Ceilings { get; }
 
-    /// <summary>Number of draws in which each neuron's r was defined (both maps non-constant over shared bins).</summary>
+    /// <summary>
+    /// Number of draws in which each neuron's r was defined (both maps non-constant over shared bins).
+    /// </summary>
     public IReadOnlyList<int> DefinedDraws { get; }
 
     /// <summary>Number of draws made (1 for deterministic schemes).</summary>

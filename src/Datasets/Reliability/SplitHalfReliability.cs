@@ -18,7 +18,8 @@ public static class SplitHalfReliability
 {
     /// <summary>Reliability of every neuron of the recording on the grid.</summary>
     /// <exception cref="InvalidOperationException">The recording has no position.</exception>
-    /// <exception cref="ArgumentException">Options are invalid, or the session holds fewer than two blocks.</exception>
+    /// <exception cref="ArgumentException">Options are invalid, or the session holds fewer than two
+    /// blocks.</exception>
     public static ReliabilityResult Compute(Recording recording, SpatialGrid grid, ReliabilityOptions? options = null,
                                             RateMapOptions? rateMapOptions = null, ILogger? logger = null)
     {
@@ -54,13 +55,17 @@ public static class SplitHalfReliability
             ceilings[n] = SpearmanBrown(correlations[n]);
         }
 
-        var result = new ReliabilityResult(options.Scheme, recording.NeuronIds, correlations, ceilings, defined, splits.Count);
+        var result = new ReliabilityResult(options.Scheme, recording.NeuronIds, correlations, ceilings,
+            defined, splits.Count);
         Log.ReliabilityComputed(logger, recording.Name, options.Scheme.ToString(), result.DefinedCount, neuronCount,
                                 result.MedianCeiling());
         return result;
     }
 
-    /// <summary>Spearman–Brown reliability of a full-length map from the split-half r: 2r/(1+r) for r &gt; 0, else NaN.</summary>
+    /// <summary>
+    /// Spearman–Brown reliability of a full-length map from the split-half r: 2r/(1+r) for r &gt; 0, else
+    /// NaN.
+    /// </summary>
     /// <remarks>
     /// The formula assumes two parallel halves of positive reliability; for r ≤ 0 it gives negative
     /// or infinite "reliabilities" that would later divide scores, so those are NaN by design.

@@ -77,7 +77,7 @@ def tag(obj, ntype, ns="core"):
     obj.attrs.create("object_id", str(uuid.uuid5(uuid.NAMESPACE_URL, "np-fixture" + obj.name)), dtype=s)
 
 
-def write_nwb(path, pos, spikes, timing):
+def write_nwb(path, pos, spikes, timing, linear=False):
     s = h5py.string_dtype("utf-8")
     with h5py.File(path, "w") as f:
         tag(f, "NWBFile")
@@ -115,10 +115,10 @@ def write_nwb(path, pos, spikes, timing):
         tag(series, "SpatialSeries")
         # Stored in units of 0.1 mm with conversion 1e-4 to metres and an offset, so a reader
         # must apply both and then convert metres to centimetres.
-        xy = np.stack([pos["x"], pos["y"]], axis=1)
+        xy = np.stack([pos["x"], pos["y"]], axis=1)[:, :1] if linear else np.stack([pos["x"], pos["y"]], axis=1)
         raw = (xy / 100.0 - 0.25) / 1e-4
         data = series.create_dataset("data", data=raw.astype("<f4") if timing == "rate" else raw,
-                                     chunks=(256, 2), compression="gzip", shuffle=True)
+                                     chunks=(256, xy.shape[1]), compression="gzip", shuffle=True)
         data.attrs.create("unit", "meters", dtype=s)
         data.attrs["conversion"] = np.float32(1e-4) if timing == "rate" else 1e-4
         data.attrs["offset"] = 0.25
@@ -244,6 +244,7 @@ def main():
     write_native(out("wrong_schema.h5"), pos, spikes, dict(attrs, schema=np.bytes_("mec-spikes/0")))
     write_nwb(out("position_timestamps.nwb"), pos, spikes, "timestamps")
     write_nwb(out("position_rate.nwb"), pos, spikes, "rate")
+    write_nwb(out("position_linear.nwb"), pos, spikes, "timestamps", linear=True)
     write_mat73(out("session_v73.mat"), pos, spikes)
 
 
