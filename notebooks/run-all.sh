@@ -37,9 +37,11 @@ for nb in "${notebooks[@]}"; do
     name="$(basename "$nb")"
     log="$out/${name%.ipynb}.log"
     start=$(date +%s)
-    # The kernel's working folder is the notebook's, so the relative paths in the notebooks resolve.
-    (cd "$(dirname "$nb")" && timeout 900 dotnet tool run dotnet-repl --run "$name" --exit-after-run \
-        --output-path "$out/$name") >"$log" 2>&1
+    # The kernel's working folder is the notebook's, so the relative paths in the notebooks resolve;
+    # the results folders the notebooks create go under the output folder, beside the executed copy.
+    mkdir -p "$out/tmp"
+    (cd "$(dirname "$nb")" && TMPDIR="$out/tmp" timeout 900 dotnet tool run dotnet-repl --run "$name" \
+        --exit-after-run --output-path "$out/$name") >"$log" 2>&1
     status=$?
     seconds=$(( $(date +%s) - start ))
     # dotnet-repl exits 2 when a cell fails; the executed copy must also exist and hold no error output.
@@ -48,6 +50,8 @@ for nb in "${notebooks[@]}"; do
         passed=$((passed + 1))
     else
         echo "FAIL $name (${seconds} s, exit $status; executed copy and log in $out)"
+        # The failing cells' messages, then whatever the kernel printed.
+        [ -f "$out/$name" ] && grep -o '"evalue": *"[^"]*"' "$out/$name" | head -n 5 | sed 's/^/    /'
         tail -n 20 "$log" | sed 's/^/    /'
         failed=$((failed + 1))
     fi
