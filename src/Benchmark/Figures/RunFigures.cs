@@ -6,8 +6,8 @@ namespace NeuralPredictivity.Benchmark;
 /// <summary>Draws the figures of one run: example rate maps, the r_norm histogram and the ceilings.</summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item><c>rate_maps.png</c>: actual and held-out predicted maps of the best, median and worst neuron
-/// by r_norm (by r when no neuron has a defined ceiling). Each row shares one colour scale, from the
+/// <item><c>rate_maps.png</c>: actual and held-out predicted maps of the best, median and worst included
+/// neuron by held-out r. Each row shares one colour scale, from the
 /// actual map's range, so over- and under-prediction show as saturation. Bins without data are blank.</item>
 /// <item><c>r_norm_histogram.png</c>: r / √ρ over the included neurons, with the median and the
 /// ceiling (1) marked.</item>
@@ -29,10 +29,12 @@ internal static class RunFigures
     }
 
     /// <summary>Best, median and worst neuron indexes (into the recording order) with their labels.</summary>
+    /// <remarks>Ranked by held-out r among the included neurons (all neurons when none is included): r_norm
+    /// divides by a noisy ceiling and would put the least reliable neurons at the top.</remarks>
     internal static IReadOnlyList<(int Neuron, string Label)> Examples(IReadOnlyList<NeuronScore> neurons)
     {
-        var byNorm = Ranked(neurons, n => n.Exclusion is null ? n.RNorm : double.NaN);
-        var ranked = byNorm.Count > 0 ? byNorm : Ranked(neurons, n => n.R);
+        var included = Ranked(neurons, n => n.Exclusion is null ? n.R : double.NaN);
+        var ranked = included.Count > 0 ? included : Ranked(neurons, n => n.R);
         if (ranked.Count == 0)
         {
             return [];
@@ -98,7 +100,7 @@ internal static class RunFigures
             plot.Add.Histogram(histogram, FigureStyle.Palette[0]);
             var median = plot.Add.VerticalLine(summary.MedianRNorm.Estimate, 2, FigureStyle.Palette[1]);
             median.LegendText = $"median {FigureStyle.Number(summary.MedianRNorm.Estimate)} " +
-                $"[{FigureStyle.Number(summary.MedianRNorm.CiLow)}, {FigureStyle.Number(summary.MedianRNorm.CiHigh)}]";
+                $"[{FigureStyle.Number(summary.MedianRNorm.CiLow)}, {FigureStyle.Number(summary.MedianRNorm.CiHigh)}] 95 % CI";
             var ceiling = plot.Add.VerticalLine(1, 2, Colors.Gray, LinePattern.Dashed);
             ceiling.LegendText = "noise ceiling (r_norm = 1)";
             plot.ShowLegend(Alignment.UpperLeft);

@@ -40,6 +40,7 @@ public sealed record RunSummary
     public required double ParticipationRatio { get; init; }
 
     /// <summary>Fewest principal components holding ≥ 80 % of the feature variance.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("components_80pct")]
     public required int ComponentsFor80Percent { get; init; }
 
     /// <summary>Median over neurons of the raw held-out Pearson r.</summary>

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using NeuralPredictivity.Baselines;
+using NeuralPredictivity.Datasets;
+using NeuralPredictivity.Models;
+
+namespace NeuralPredictivity.Benchmark;
+
+/// <summary>A resolved model: builds its (bins × features) maps on the dataset's grid.</summary>
+/// <remarks>
+/// Networks are loaded (or initialised) when the source is prepared, before any work, so a missing or
+/// unreadable checkpoint fails with the other option problems. Networks are driven along synthetic
+/// trajectories in a box the size of the arena or along the animal's tracked path
+/// (<see cref="RunSettings.Trajectory"/>); baselines are evaluated at bin centres and ignore the
+/// trajectory. A trained network with <c>d=</c> is truncated to its first d principal components after
+/// the joint mask (<see cref="TruncateTo"/>), so the components describe exactly the regression bins.
+/// </remarks>
+internal sealed class FeatureSource : IDisposable
+{
+    private readonly PathIntegrator? _network;
+
+    private FeatureSource(ModelSpec spec, PathIntegrator? network, string description, IReadOnlyList<InputFile> inputs)
+    {
+        Spec = spec;
+        _network = network;
+        Description = description;
+        Inputs = inputs;
+    }
+
+    internal ModelSpec Spec { get; }
+
+    /// <summary>What the spec resolved to, written to the summary.</summary>
+    internal string Description { get; }
+
+    /// <summary>Files read (checkpoints), hashed into the manifest.</summary>
+    internal IReadOnlyList<InputFile> Inputs { get; }
+
+    /// <summary>Principal components to keep after masking, or null to keep every feature.</summary>
+    internal int? TruncateTo => Spec.IsNetwork && Spec.Trained ? Spec.Dimension : null;
+
+    /// <summary>Parses and loads the model; returns null with problems naming <c>--model</c>.</summary>
+    internal static FeatureSource? Prepare(RunSettings settings, List<SettingsProblem> problems)
+    {
+        var spec = ModelSpec.Parse(settings.Model, settings.SeedFor(SeedPurpose.Features), problems);
+        if (spec is null)
+        {
+            return null;
+        }
+
+        if (!spec.IsNetwork)
+        {
+            return new FeatureSource(spec, null, $"baseline {spec.Baseline}", []);
+        }
+
+        PathIntegrator network;
+        var inputs = new List<InputFile>();
+        try
+        {
+            if (spec.Trained)
+            {
+                var path = spec.CheckpointPath ?? PathIntegrator.BundledCheckpointPath;
+                network = spec.CheckpointPath is null ? PathIntegrator.LoadBundled() : PathIntegrator.Load(path);
+                inputs.AddRange(CheckpointFiles(path).Select(f => InputFile.Hash("checkpoint", f)));
+            }
+            else
+            {
+                var architecture = File.Exists(PathIntegrator.BundledCheckpointPath)
+                    ? LoadOptions(PathIntegrator.BundledCheckpointPath)
+                    : new PathIntegratorOptions();
+                network = PathIntegrator.CreateUntrained(
+                    architecture with { HiddenSize = spec.Dimension ?? architecture.HiddenSize }, spec.Seed);
+            }
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException)
+        {
+            problems.Add(new SettingsProblem("--model", "a loadable network", $"'{settings.Model}': {e.Message}"));
+            return null;
+        }
+
+        if (spec.Trained && spec.Dimension > network.HiddenSize)
+        {
+            problems.Add(new SettingsProblem("--model",
+                $"d ≤ {network.HiddenSize}, the network's units (d keeps that many principal components)",
+                $"d={spec.Dimension} in '{settings.Model}'"));
+            network.Dispose();
+            return null;
+        }
+
+        var description = (spec.Trained ? "trained " : $"untrained (seed {spec.Seed}) ") + network +
+            (spec.Trained && spec.Dimension is { } d ? $", first {d} principal components" : "") +
+            (spec.Shuffled ? $", bins shuffled (seed {spec.Seed})" : "");
+        return new FeatureSource(spec, network, description, inputs);
+    }
+
+    /// <summary>The (bins × features) maps on the dataset's grid; NaN where no data reached a bin.</summary>
+    internal SpatialMaps Build(DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress)
+    {
+        var arena = data.Arena;
+        if (Spec.Baseline is { } baseline)
+        {
+            var geometry = arena.Shape == Datasets.ArenaShape.Circle
+                ? ArenaGeometry.Circle(arena.CentreXCm, arena.CentreYCm, arena.WidthCm)
+                : ArenaGeometry.Rectangle(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm);
+            return BaselineFamilies.Generate(baseline, data.Grid, geometry, logger).Maps;
+        }
+
+        var box = new ArenaBox(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm);
+        SpatialMaps maps;
+        if (settings.Trajectory == TrajectorySource.Synthetic)
+        {
+            var protocol = new SyntheticTrajectoryProtocol
+            {
+                BatchCount = settings.TrajectoryBatches,
+                Seed = settings.SeedFor(SeedPurpose.Trajectory),
+            };
+            maps = NetworkFeatureMaps.FromSyntheticTrajectories(_network!, data.Grid, box, protocol, logger, progress);
+        }
+        else
+        {
+            var track = data.Recording.RequirePosition("feature maps along the animal's path");
+            maps = NetworkFeatureMaps.FromTrackedTrajectory(_network!, data.Grid, box, track.Times, track.X, track.Y,
+                logger: logger);
+        }
+
+        return Spec.Shuffled ? SpatialShuffle.Permute(maps, Spec.Seed) : maps;
+    }
+
+    public void Dispose() => _network?.Dispose();
+
+    private static PathIntegratorOptions LoadOptions(string checkpoint)
+    {
+        using var network = PathIntegrator.Load(checkpoint);
+        return network.Options;
+    }
+
+    private static IEnumerable<string> CheckpointFiles(string path)
+    {
+        var basePath = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? path[..^5]
+            : path.EndsWith(".weights", StringComparison.OrdinalIgnoreCase) ? path[..^8] : path;
+        return new[] { basePath + ".json", basePath + ".weights" }.Where(File.Exists);
+    }
+}
