@@ -85,7 +85,7 @@ internal sealed class FeatureSource : IDisposable
             return null;
         }
 
-        var description = (spec.Trained ? "trained " : $"untrained (seed {spec.Seed}) ") + network +
+        var description = network + (spec.Trained ? "" : $" (initialisation seed {spec.Seed})") +
             (spec.Trained && spec.Dimension is { } d ? $", first {d} principal components" : "") +
             (spec.Shuffled ? $", bins shuffled (seed {spec.Seed})" : "");
         return new FeatureSource(spec, network, description, inputs);

@@ -43,7 +43,8 @@ internal static class RunCommand
 
         using var loggers = CliLogging.Create(CommonOptions.MinimumLevel(parse));
         var logger = loggers.CreateLogger("predictivity.run");
-        var progress = new PhaseProgress<RunProgress>(error, p => p.IsLast);
+        var level = CommonOptions.MinimumLevel(parse);
+        IProgress<RunProgress>? progress = level <= LogLevel.Information ? new PhaseProgress<RunProgress>(error, p => p.IsLast) : null;
         try
         {
             var outcome = PredictivityRun.Execute(settings, loggers, progress, Environment.GetCommandLineArgs(), cancellation);

@@ -106,9 +106,10 @@ internal static class SweepCommand
         var logger = loggers.CreateLogger("predictivity.sweep");
         try
         {
+            var quiet = CommonOptions.MinimumLevel(parse) > LogLevel.Information;
             var report = PredictivitySweep.Run(plan, folder, shard, loggers,
-                new PhaseProgress<SweepProgress>(error, p => p.IsLast, TimeSpan.Zero),
-                new PhaseProgress<RunProgress>(error, p => p.IsLast, TimeSpan.FromSeconds(5)), cancellation);
+                quiet ? null : new PhaseProgress<SweepProgress>(error, p => p.IsLast, TimeSpan.Zero),
+                quiet ? null : new PhaseProgress<RunProgress>(error, p => p.IsLast, TimeSpan.FromSeconds(5)), cancellation);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Shard {report.Shard}: {report.Owned} units, {report.Ran} run now, {report.Skipped} already finished, " +
                 $"{report.Failed.Count} failed. Folder: {report.Folder}"));
