@@ -12,7 +12,8 @@ namespace NeuralPredictivity.Benchmark;
 /// trajectories in a box the size of the arena or along the animal's tracked path
 /// (<see cref="RunSettings.Trajectory"/>); baselines are evaluated at bin centres and ignore the
 /// trajectory. A trained network with <c>d=</c> is truncated to its first d principal components after
-/// the joint mask (<see cref="TruncateTo"/>), so the components describe exactly the regression bins.
+/// the joint mask (<see cref="TruncateTo"/>, <see cref="TruncatedFeatures.PrincipalComponents"/>), so the
+/// components describe exactly the regression bins.
 /// </remarks>
 internal sealed class FeatureSource : IDisposable
 {

@@ -28,6 +28,24 @@ internal sealed record JointMask(bool[] Bins, int DroppedByNeurons, int DroppedB
         return new JointMask(bins, neuronFinite.Count(b => !b), neuronFinite.Zip(featureFinite).Count(p => p.First && !p.Second));
     }
 
+    /// <summary>A copy of <paramref name="maps"/> with every bin outside the mask set to NaN.</summary>
+    internal SpatialMaps Apply(SpatialMaps maps)
+    {
+        var values = (double[,])maps.Values.Clone();
+        for (var bin = 0; bin < Bins.Length; bin++)
+        {
+            if (!Bins[bin])
+            {
+                for (var j = 0; j < maps.ColumnCount; j++)
+                {
+                    values[bin, j] = double.NaN;
+                }
+            }
+        }
+
+        return new SpatialMaps(maps.Grid, values, maps.ColumnIds);
+    }
+
     /// <summary>The masked rows of <paramref name="maps"/>: (regression bins × columns).</summary>
     internal double[,] Rows(SpatialMaps maps)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NeuralPredictivity.Baselines;
 using NeuralPredictivity.Datasets;
 using NeuralPredictivity.Regression;
 
@@ -76,11 +77,13 @@ public static class PredictivityRun
         Report(progress, 3, "joint mask and dimensionality", "");
         var mask = JointMask.Of(data.RateMaps, featureMaps);
         Log.MaskBuilt(logger, mask.Count, data.Grid.BinCount, mask.DroppedByNeurons, mask.DroppedByFeatures);
-        var features = mask.Rows(featureMaps);
         if (source.TruncateTo is { } d)
         {
-            features = PcaTruncation.Scores(features, d);
+            // Principal components of exactly the regression bins: the others are blanked first.
+            featureMaps = TruncatedFeatures.PrincipalComponents(mask.Apply(featureMaps), d);
         }
+
+        var features = mask.Rows(featureMaps);
 
         var responses = mask.Rows(data.RateMaps);
         var dimensionality = ParticipationRatio.Compute(features);

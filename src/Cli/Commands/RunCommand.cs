@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Terminal;
+using TerminalLogging = NeuralPredictivity.Cli.Terminal.CliLogging;
 
 namespace NeuralPredictivity.Cli.Commands;
 
@@ -41,7 +42,7 @@ internal static class RunCommand
             return ReportProblems(error, "run", problems);
         }
 
-        using var loggers = CliLogging.Create(CommonOptions.MinimumLevel(parse));
+        using var loggers = TerminalLogging.Create(CommonOptions.MinimumLevel(parse));
         var logger = loggers.CreateLogger("predictivity.run");
         var level = CommonOptions.MinimumLevel(parse);
         IProgress<RunProgress>? progress = level <= LogLevel.Information ? new PhaseProgress<RunProgress>(error, p => p.IsLast) : null;

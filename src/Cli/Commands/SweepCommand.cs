@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Terminal;
+using TerminalLogging = NeuralPredictivity.Cli.Terminal.CliLogging;
 
 namespace NeuralPredictivity.Cli.Commands;
 
@@ -102,7 +103,7 @@ internal static class SweepCommand
         }
 
         var folder = Path.GetFullPath(parse.GetValue(inputs.Out) ?? Path.Combine("results", "sweep-" + Slug(run.Dataset)));
-        using var loggers = CliLogging.Create(CommonOptions.MinimumLevel(parse));
+        using var loggers = TerminalLogging.Create(CommonOptions.MinimumLevel(parse));
         var logger = loggers.CreateLogger("predictivity.sweep");
         try
         {

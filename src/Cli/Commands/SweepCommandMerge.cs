@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Terminal;
+using TerminalLogging = NeuralPredictivity.Cli.Terminal.CliLogging;
 
 namespace NeuralPredictivity.Cli.Commands;
 
@@ -20,7 +21,7 @@ internal static class SweepCommandMerge
         command.Arguments.Add(folder);
         command.SetAction(parse =>
         {
-            using var loggers = CliLogging.Create(CommonOptions.MinimumLevel(parse));
+            using var loggers = TerminalLogging.Create(CommonOptions.MinimumLevel(parse));
             try
             {
                 var report = PredictivitySweep.Merge(parse.GetValue(folder)!, loggers);
