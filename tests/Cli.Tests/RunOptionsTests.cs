@@ -61,4 +61,18 @@ public sealed class RunOptionsTests
 
         Assert.Equal(["trained", "random-fourier:lengthscale=20cm,scale=2", "place-cells"], families);
     }
+
+    [Fact]
+    public void SweepWithAnUnknownFamilyFailsBeforeAnyUnitRuns()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"np-sweep-never-{Environment.ProcessId}");
+
+        var result = CliRunner.Invoke(["sweep", "--families", "random-fourier,bananas", "--dims", "4", "--seeds", "0",
+            .. TestEnvironment.Small, "--out", folder]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--families: expected", result.StandardError);
+        Assert.Contains("family 'bananas' at d = 4", result.StandardError);
+        Assert.False(Directory.Exists(folder));
+    }
 }

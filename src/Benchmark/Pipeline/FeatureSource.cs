@@ -18,13 +18,16 @@ namespace NeuralPredictivity.Benchmark;
 internal sealed class FeatureSource : IDisposable
 {
     private readonly PathIntegrator? _network;
+    private readonly FeatureSource? _reference;
 
-    private FeatureSource(ModelSpec spec, PathIntegrator? network, string description, IReadOnlyList<InputFile> inputs)
+    private FeatureSource(ModelSpec spec, PathIntegrator? network, string description, IReadOnlyList<InputFile> inputs,
+        FeatureSource? reference = null)
     {
         Spec = spec;
         _network = network;
         Description = description;
         Inputs = inputs;
+        _reference = reference;
     }
 
     internal ModelSpec Spec { get; }
@@ -49,7 +52,24 @@ internal sealed class FeatureSource : IDisposable
 
         if (!spec.IsNetwork)
         {
-            return new FeatureSource(spec, null, $"baseline {spec.Baseline}", []);
+            if (settings.MatchParticipationRatioOf is not { } referenceText)
+            {
+                return new FeatureSource(spec, null, $"baseline {spec.Baseline}", []);
+            }
+
+            var referenceProblems = new List<SettingsProblem>();
+            var reference = Prepare(settings with { Model = referenceText, MatchParticipationRatioOf = null }, referenceProblems);
+            problems.AddRange(referenceProblems.Select(p => p with { Option = "--match-pr-of" }));
+            return reference is null ? null
+                : new FeatureSource(spec, null, $"baseline {spec.Baseline}", reference.Inputs, reference);
+        }
+
+        if (settings.MatchParticipationRatioOf is not null)
+        {
+            problems.Add(new SettingsProblem("--match-pr-of",
+                "to be used with a baseline --model (a network's participation ratio is not a parameter)",
+                $"--model '{settings.Model}'"));
+            return null;
         }
 
         PathIntegrator network;
@@ -92,16 +112,30 @@ internal sealed class FeatureSource : IDisposable
         return new FeatureSource(spec, network, description, inputs);
     }
 
+    /// <summary>What the spec resolved to after building: the description, with the matched baseline spec.</summary>
+    internal string BuiltDescription { get; private set; } = "";
+
     /// <summary>The (bins × features) maps on the dataset's grid; NaN where no data reached a bin.</summary>
     internal SpatialMaps Build(DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress)
     {
+        BuiltDescription = Description;
         var arena = data.Arena;
         if (Spec.Baseline is { } baseline)
         {
             var geometry = arena.Shape == Datasets.ArenaShape.Circle
                 ? ArenaGeometry.Circle(arena.CentreXCm, arena.CentreYCm, arena.WidthCm)
                 : ArenaGeometry.Rectangle(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm);
-            return BaselineFamilies.Generate(baseline, data.Grid, geometry, logger).Maps;
+            if (_reference is null)
+            {
+                return BaselineFamilies.Generate(baseline, data.Grid, geometry, logger).Maps;
+            }
+
+            var target = _reference.ParticipationRatio(data, settings, logger);
+            var match = new DimensionalityMatcher().Match(baseline, target, data.Grid, geometry);
+            BuiltDescription = $"baseline {match.Spec} (participation ratio {match.AchievedParticipationRatio:0.00} " +
+                $"matched to {target:0.00} of {_reference.Description} by {match.Parameter}" +
+                (match.WithinTolerance ? ")" : $"; closest reachable, {match.RelativeError:P1} off)");
+            return match.Result.Maps;
         }
 
         var box = new ArenaBox(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm);
@@ -125,7 +159,24 @@ internal sealed class FeatureSource : IDisposable
         return Spec.Shuffled ? SpatialShuffle.Permute(maps, Spec.Seed) : maps;
     }
 
-    public void Dispose() => _network?.Dispose();
+    /// <summary>This model's participation ratio on the bins it shares with the neuron maps.</summary>
+    internal double ParticipationRatio(DatasetInputs data, RunSettings settings, ILogger logger)
+    {
+        var maps = Build(data, settings, logger, null);
+        var mask = JointMask.Of(data.RateMaps, maps);
+        if (TruncateTo is { } d)
+        {
+            maps = TruncatedFeatures.PrincipalComponents(mask.Apply(maps), d);
+        }
+
+        return Regression.ParticipationRatio.Compute(mask.Rows(maps)).ParticipationRatio;
+    }
+
+    public void Dispose()
+    {
+        _network?.Dispose();
+        _reference?.Dispose();
+    }
 
     private static PathIntegratorOptions LoadOptions(string checkpoint)
     {

@@ -128,7 +128,7 @@ public static class PredictivityRun
                 Settings = settings,
                 ProtocolLabel = RunProtocol.Label(settings),
                 Seeds = new Dictionary<string, int>(settings.DerivedSeeds()) { ["master"] = settings.Seed, ["features_used"] = source.Spec.Seed },
-                ModelDescription = source.Description,
+                ModelDescription = source.BuiltDescription,
                 Inputs = inputs,
                 Grid = new ManifestGrid(data.Grid.XEdges, data.Grid.YEdges, data.Grid.BinCount),
                 Machine = new ManifestMachine(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
@@ -159,7 +159,7 @@ public static class PredictivityRun
         return new RunSummary
         {
             Model = settings.Model,
-            ModelDescription = source.Description,
+            ModelDescription = source.BuiltDescription,
             Dataset = settings.Dataset,
             Protocol = RunProtocol.Label(settings),
             Regression = Kebab(settings.Regression.ToString()),

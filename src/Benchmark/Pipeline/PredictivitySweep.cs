@@ -21,12 +21,42 @@ public static class PredictivitySweep
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(shard);
         loggers ??= NullLoggerFactory.Instance;
+        var planProblems = plan.Validate();
+        var problems = planProblems.Count > 0 ? planProblems.ToList() : Preflight(plan, loggers);
+        if (problems.Count > 0)
+        {
+            throw new InvalidSettingsException(problems);
+        }
+
         var engine = new SweepEngine(
             (unit, settings, cancellation) =>
                 PredictivityRun.Execute(settings, loggers, runProgress, [$"sweep unit {unit.Id}"], replaceExisting: false,
                     cancellation),
             loggers.CreateLogger(typeof(PredictivitySweep)));
         return engine.Run(plan, folder, shard, sweepProgress, cancellationToken);
+    }
+
+    /// <summary>Checks, before any unit runs, that the dataset opens and fits the bins and that every family
+    /// resolves at its largest dimension; problems name <c>--families</c>, <c>--dims</c> or <c>--dataset</c>.</summary>
+    internal static List<SettingsProblem> Preflight(SweepPlan plan, ILoggerFactory loggers)
+    {
+        var problems = new List<SettingsProblem>();
+        var logger = loggers.CreateLogger(typeof(PredictivitySweep));
+        DatasetStage.Open(plan.Run, logger, problems);
+        var largest = plan.Dimensions.Max();
+        foreach (var family in plan.Families)
+        {
+            var unit = new SweepUnit(family, largest, plan.Seeds[0]);
+            var familyProblems = new List<SettingsProblem>();
+            using var source = FeatureSource.Prepare(plan.SettingsFor(unit, "unused"), familyProblems);
+            problems.AddRange(familyProblems.Select(p => p with
+            {
+                Option = p.Expected.StartsWith("d ≤", StringComparison.Ordinal) ? "--dims" : "--families",
+                Found = $"family '{family}' at d = {largest}: {p.Found}",
+            }));
+        }
+
+        return problems;
     }
 
     /// <summary>Aggregates every finished unit into <c>sweep.csv</c> and the sweep figures.</summary>

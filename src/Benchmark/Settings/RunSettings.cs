@@ -35,6 +35,14 @@ public sealed record RunSettings
     /// checkpoint), a checkpoint path, or a family spec such as <c>random-fourier:d=512,seed=3</c>.</summary>
     public string Model { get; init; } = "trained";
 
+    /// <summary>A model whose participation ratio a baseline <see cref="Model"/> is matched to, such as
+    /// <c>trained:d=16</c> (<c>--match-pr-of</c>); null keeps the baseline as specified.</summary>
+    /// <remarks>The baseline keeps its d and varies its shape parameter (length scale, field width or grid
+    /// spacing) until its participation ratio is within 1 % of the reference's on the regression bins
+    /// (Baselines' <c>DimensionalityMatcher</c>); the reference is built on the same grid, trajectory and
+    /// mask as the run itself.</remarks>
+    public string? MatchParticipationRatioOf { get; init; }
+
     /// <summary>The recording (<c>--dataset</c>): a registered name such as <c>stensola2012_ben</c>, or
     /// a path to a file in the <c>mec-spikes-position/1</c> layout.</summary>
     public string Dataset { get; init; } = "stensola2012_ben";

@@ -42,7 +42,25 @@ public sealed record SweepPlan
             OutputFolder = unitFolder,
             Figures = false,
             WriteMaps = false,
+            MatchParticipationRatioOf = Match == DimensionMatch.ParticipationRatio && !IsNetworkFamily(unit.Family)
+                ? new SweepUnit(ReferenceFamily, unit.Dimension, unit.Seed).ModelSpec
+                : null,
         };
+    }
+
+    /// <summary>The trained family baselines are matched to with <see cref="DimensionMatch.ParticipationRatio"/>:
+    /// the first trained family of the plan (the bundled checkpoint when none is listed).</summary>
+    public string ReferenceFamily =>
+        Families.FirstOrDefault(f => f.Equals("trained", StringComparison.OrdinalIgnoreCase)
+            || f.StartsWith("trained:", StringComparison.OrdinalIgnoreCase)) ?? "trained";
+
+    /// <summary>Families built from a network (trained, untrained, shuffled trained): never PR-matched.</summary>
+    internal static bool IsNetworkFamily(string family)
+    {
+        var name = family.Split(':')[0].Trim().ToLowerInvariant();
+        var inner = family.Split(':').Skip(1).FirstOrDefault()?.Trim().ToLowerInvariant() ?? "";
+        return name is "trained" or "untrained" || (name == "shuffled" && (inner.Length == 0 || inner.StartsWith("trained")
+            || inner.Contains('=')));
     }
 
     /// <summary>The plan as stored in <c>sweep.json</c>: without the machine-specific fields

@@ -20,6 +20,10 @@ internal sealed class RunCommandOptions
         "Model whose features are regressed: 'trained' (the bundled checkpoint), a checkpoint file, or a baseline " +
         "family spec such as random-fourier:d=512,lengthscale=20cm,seed=3.", Defaults.Model);
 
+    internal Option<string> MatchPrOf { get; } = Text("--match-pr-of", null,
+        "Match a baseline --model's participation ratio to this model's (e.g. trained:d=16) by varying its shape " +
+        "parameter at fixed d.", "no matching");
+
     internal Option<string> Dataset { get; } = Text("--dataset", "-d",
         "Recording: a registered name (stensola2012_ben, hafting2005_fig2c_trial1, ...) or a file path.",
         Defaults.Dataset);
@@ -105,6 +109,7 @@ internal sealed class RunCommandOptions
         if (singleRun)
         {
             command.Options.Add(Model);
+            command.Options.Add(MatchPrOf);
         }
 
         foreach (var option in ProtocolOptions)
@@ -143,6 +148,7 @@ internal sealed class RunCommandOptions
         settings = settings with
         {
             Model = reader.Get(Model) ?? settings.Model,
+            MatchParticipationRatioOf = reader.Get(MatchPrOf) ?? settings.MatchParticipationRatioOf,
             Dataset = reader.Get(Dataset) ?? settings.Dataset,
             Regression = reader.Choice(Regression, settings.Regression,
                 ("ridge", RegressionMethod.Ridge), ("ridge-fixed", RegressionMethod.RidgeFixed),
