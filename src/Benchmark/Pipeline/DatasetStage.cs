@@ -5,8 +5,17 @@ using NeuralPredictivity.Datasets;
 namespace NeuralPredictivity.Benchmark;
 
 /// <summary>Opens the recording and builds everything the run needs from it.</summary>
+/// <remarks>
+/// A sweep runs many units on one recording in one process; the recording and its maps are kept in a
+/// small cache keyed by the file (path, size, modification time) and every setting they depend on, so
+/// each is read and computed once. Cached objects are never modified.
+/// </remarks>
 internal static class DatasetStage
 {
+    private const int CacheCapacity = 4;
+    private static readonly Lock Gate = new();
+    private static readonly List<(string Key, object Value)> Cache = [];
+
     /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins.</summary>
     /// <returns>The recording, or null with the problems added (each naming <c>--dataset</c> or <c>--bin-size</c>).</returns>
     internal static Recording? Open(RunSettings settings, ILogger logger, List<SettingsProblem> problems)
@@ -14,7 +23,9 @@ internal static class DatasetStage
         Recording recording;
         try
         {
-            recording = DatasetRegistry.Default().Open(settings.Dataset, logger);
+            var entry = DatasetRegistry.Default().Resolve(settings.Dataset);
+            recording = Cached($"recording|{FileKey(entry.Path)}|{settings.Dataset}",
+                () => DatasetRegistry.Default().Open(settings.Dataset, logger));
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException
             or NotSupportedException)
@@ -48,6 +59,14 @@ internal static class DatasetStage
     /// <summary>Builds the grid, rate maps, noise ceilings and mean rates.</summary>
     internal static DatasetInputs Load(Recording recording, RunSettings settings, ILogger logger)
     {
+        var key = string.Join('|', "inputs", FileKey(recording.SourcePath), recording.Name, settings.BinSizeCm,
+            settings.MinSpeedCmPerSecond, settings.SmoothSigmaBins, settings.ReliabilityBlockSeconds,
+            settings.ReliabilityDraws, settings.SeedFor(SeedPurpose.Reliability));
+        return Cached(key, () => Compute(recording, settings, logger));
+    }
+
+    private static DatasetInputs Compute(Recording recording, RunSettings settings, ILogger logger)
+    {
         var arena = recording.Arena!;
         var grid = SpatialGrid.Centred(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm, settings.BinSizeCm);
         var mapOptions = new RateMapOptions
@@ -63,5 +82,41 @@ internal static class DatasetStage
             Seed = settings.SeedFor(SeedPurpose.Reliability),
         }, mapOptions, logger);
         return new DatasetInputs(recording, grid, maps, reliability.Ceilings, recording.MeanRatesHz());
+    }
+
+    private static string FileKey(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists
+            ? string.Create(CultureInfo.InvariantCulture, $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}")
+            : path;
+    }
+
+    private static T Cached<T>(string key, Func<T> create)
+        where T : class
+    {
+        lock (Gate)
+        {
+            var hit = Cache.FindIndex(e => e.Key == key);
+            if (hit >= 0)
+            {
+                var entry = Cache[hit];
+                Cache.RemoveAt(hit);
+                Cache.Add(entry);
+                return (T)entry.Value;
+            }
+        }
+
+        var value = create();
+        lock (Gate)
+        {
+            Cache.Add((key, value));
+            if (Cache.Count > CacheCapacity)
+            {
+                Cache.RemoveAt(0);
+            }
+        }
+
+        return value;
     }
 }

@@ -11,9 +11,13 @@ internal static class ToolkitInfo
         typeof(ToolkitInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(ToolkitInfo).Assembly.GetName().Version?.ToString() ?? "unknown";
 
+    private static readonly Lazy<string?> Commit = new(FindCommit);
+
     /// <summary>The commit of the checkout the toolkit runs from, with <c>-dirty</c> when tracked files changed;
-    /// else the commit embedded at build time; null when neither is known.</summary>
-    internal static string? GitCommit()
+    /// else the commit embedded at build time; null when neither is known. Looked up once per process.</summary>
+    internal static string? GitCommit() => Commit.Value;
+
+    private static string? FindCommit()
     {
         var folder = AppContext.BaseDirectory;
         var head = Git(folder, "rev-parse", "HEAD");
