@@ -62,7 +62,8 @@ public sealed class RunSettingsTests
 
         var error = Assert.Throws<InvalidSettingsException>(() => settings.EnsureValid());
 
-        Assert.Equal(["--pls-components", "--fold-count", "--bin-size", "--seed"], error.Problems.Select(p => p.Option));
+        Assert.Equal(
+            ["--pls-components", "--fold-count", "--bin-size", "--seed"], error.Problems.Select(p => p.Option));
         Assert.Contains("4 settings are invalid", error.Message);
         Assert.Contains("--bin-size: expected a bin side in cm > 0; found -5.", error.Message);
     }

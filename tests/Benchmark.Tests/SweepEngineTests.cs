@@ -69,7 +69,8 @@ public sealed class SweepEngineTests : IDisposable
         var b = SweepMerger.Merge(whole, NullLogger.Instance);
 
         Assert.Equal((12, 12), (a.Finished, b.Finished));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(whole, "sweep.csv")), File.ReadAllBytes(Path.Combine(sharded, "sweep.csv")));
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(whole, "sweep.csv")), File.ReadAllBytes(Path.Combine(sharded, "sweep.csv")));
     }
 
     [Fact]
@@ -97,7 +98,8 @@ public sealed class SweepEngineTests : IDisposable
         var runner = new FakeUnitRunner();
         Run(Plan(), runner, new ShardSpec(1, 2));
         var unit = Plan().Units()[1];
-        var killed = Path.Combine(_root, "units", $".{unit.Id}.tmp-{ExitedProcessId()}-0badc0de@{Environment.MachineName}");
+        var killed = Path.Combine(
+            _root, "units", $".{unit.Id}.tmp-{ExitedProcessId()}-0badc0de@{Environment.MachineName}");
         Directory.CreateDirectory(killed);
         File.WriteAllText(Path.Combine(killed, "neurons.csv"), "half a fil");
         var before = new SweepFolder(_root).Status(Plan()).Single(s => s.Unit == unit);

@@ -4,7 +4,7 @@ using NeuralPredictivity.Cli.Commands;
 
 namespace NeuralPredictivity.Cli.Tests;
 
-/// <summary>Runs the <c>predictivity</c> command in this process, or starts it as a child that a test can kill.</summary>
+/// <summary>Runs the <c>predictivity</c> command in this process, or starts it as a child a test can kill.</summary>
 internal static class CliRunner
 {
     /// <summary>Parses and invokes the command in-process, capturing standard output and error.</summary>
@@ -17,7 +17,8 @@ internal static class CliRunner
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Starts the built CLI as a child process in <paramref name="workingFolder"/>, output discarded.</summary>
+    /// <summary>Starts the built CLI as a child process in <paramref name="workingFolder"/>; output is discarded.
+    /// </summary>
     internal static Process Start(string workingFolder, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -11,7 +11,8 @@ public sealed class RunEndToEndTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private CliResult Run(string folder, params string[] optionValuePairs) =>
-        CliRunner.Invoke(["run", .. TestEnvironment.SmallWith(["--out", Path.Combine(_root, folder), .. optionValuePairs])]);
+        CliRunner.Invoke(
+            ["run", .. TestEnvironment.SmallWith(["--out", Path.Combine(_root, folder), .. optionValuePairs])]);
 
     [Fact]
     public void RunWritesTidyFilesFiguresManifestAndASummaryTable()
@@ -42,7 +43,8 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.Equal(2, root.GetProperty("settings").GetProperty("reliability_draws").GetInt32());
         Assert.True(root.GetProperty("seeds").TryGetProperty("folds", out _));
         Assert.True(root.GetProperty("timings_seconds").TryGetProperty("regression", out _));
-        Assert.Equal(Directory.EnumerateFiles(folder).Count() - 1, root.GetProperty("output_sha256").EnumerateObject().Count());
+        var hashed = root.GetProperty("output_sha256").EnumerateObject().Count();
+        Assert.Equal(Directory.EnumerateFiles(folder).Count() - 1, hashed);
     }
 
     [Fact]
@@ -54,12 +56,14 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         foreach (var file in new[] { "neurons.csv", "summary.csv", "summary.json", "maps.csv" })
         {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(_root, "a", file)), File.ReadAllBytes(Path.Combine(_root, "b", file)));
+            Assert.Equal(
+                File.ReadAllBytes(Path.Combine(_root, "a", file)), File.ReadAllBytes(Path.Combine(_root, "b", file)));
         }
     }
 
     [Theory]
-    [InlineData("--model", "banana", "--model: expected 'trained', 'untrained', a checkpoint file, or a baseline family spec")]
+    [InlineData("--model", "banana",
+        "--model: expected 'trained', 'untrained', a checkpoint file, or a baseline family spec")]
     [InlineData("--model", "random-fourier:d=0", "--model: expected")]
     [InlineData("--model", "untrained:d=-3", "--model: expected d ≥ 1 (the number of features); found d=-3")]
     [InlineData("--model", "trained:checkpoint=/no/such/net.json", "--model: expected an existing checkpoint")]
@@ -106,7 +110,8 @@ public sealed class RunEndToEndTests : IDisposable
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "chapter.tex"), "precious");
 
-        var result = CliRunner.Invoke(["run", .. TestEnvironment.Small, "--model", "random-fourier:d=8", "--out", folder]);
+        var result = CliRunner.Invoke(
+            ["run", .. TestEnvironment.Small, "--model", "random-fourier:d=8", "--out", folder]);
 
         Assert.True(result.ExitCode == 2, result.AllOutput);
         Assert.Contains("--out: expected a new folder or an earlier results folder", result.StandardError);
@@ -135,7 +140,8 @@ public sealed class RunEndToEndTests : IDisposable
         }
 
         Assert.False(Directory.Exists(target));
-        var rerun = CliRunner.Invoke(["run", .. TestEnvironment.Small, "--model", "random-fourier:d=16", "--out", target]);
+        var rerun = CliRunner.Invoke(
+            ["run", .. TestEnvironment.Small, "--model", "random-fourier:d=16", "--out", target]);
         Assert.Equal(0, rerun.ExitCode);
         Assert.True(File.Exists(Path.Combine(target, "manifest.json")));
         Assert.Equal(["killed"], Directory.EnumerateDirectories(_root).Select(Path.GetFileName));

@@ -5,7 +5,8 @@ public sealed class RunOptionsTests
     [Theory]
     [InlineData("--bin-size", "0", "--bin-size: expected a bin side in cm > 0; found 0.")]
     [InlineData("--bin-size", "five", "--bin-size: expected a number such as 2.5; found 'five'.")]
-    [InlineData("--folds", "spiral", "--folds: expected one of random, random-fraction, blocked, halves, quadrants; found 'spiral'.")]
+    [InlineData("--folds", "spiral",
+        "--folds: expected one of random, random-fraction, blocked, halves, quadrants; found 'spiral'.")]
     [InlineData("--regression", "lasso", "--regression: expected one of ridge, ridge-fixed, pls; found 'lasso'.")]
     [InlineData("--protocol", "nayebi", "--protocol: expected one of default, nayebi2021, brainscore; found 'nayebi'.")]
     [InlineData("--min-speed", "-1", "--min-speed: expected a speed in cm/s ≥ 0 (0 keeps every sample); found -1.")]
@@ -24,7 +25,8 @@ public sealed class RunOptionsTests
     [Fact]
     public void EveryProblemIsReportedAtOnce()
     {
-        var result = CliRunner.Invoke("run", "--bin-size", "-2", "--folds", "spiral", "--bootstrap", "5", "--seed", "x");
+        var result = CliRunner.Invoke(
+            "run", "--bin-size", "-2", "--folds", "spiral", "--bootstrap", "5", "--seed", "x");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("4 problems", result.StandardError);
@@ -57,7 +59,8 @@ public sealed class RunOptionsTests
     [Fact]
     public void FamilySpecsKeepTheirParameters()
     {
-        var families = Commands.SweepFamilies.Resolve("trained,random-fourier:lengthscale=20cm,scale=2,place-cells", null);
+        var families = Commands.SweepFamilies.Resolve(
+            "trained,random-fourier:lengthscale=20cm,scale=2,place-cells", null);
 
         Assert.Equal(["trained", "random-fourier:lengthscale=20cm,scale=2", "place-cells"], families);
     }

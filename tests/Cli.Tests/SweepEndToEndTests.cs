@@ -69,7 +69,7 @@ public sealed class SweepEndToEndTests(SmallSweep sweep) : IClassFixture<SmallSw
         Assert.Equal((0, 3, 0, 0), (first.ExitCode, partial.ExitCode, second.ExitCode, merged.ExitCode));
         Assert.Contains("Merged 4 of 8 units", partial.StandardOutput);
         Assert.Contains("missing     random-fourier__d4__s1", partial.StandardOutput);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(sweep.Whole, "sweep.csv")), File.ReadAllBytes(Path.Combine(folder, "sweep.csv")));
+        AssertSameMergedSweep(sweep.Whole, folder);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class SweepEndToEndTests(SmallSweep sweep) : IClassFixture<SmallSw
         Assert.Contains($"{8 - finishedBefore} run now, {finishedBefore} already finished", rerun.StandardOutput);
         Assert.Equal(SmallSweep.Units.Order(), UnitFolders(folder).Order());
         Assert.Empty(Directory.EnumerateDirectories(Path.Combine(folder, "units"), ".*"));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(sweep.Whole, "sweep.csv")), File.ReadAllBytes(Path.Combine(folder, "sweep.csv")));
+        AssertSameMergedSweep(sweep.Whole, folder);
     }
 
     [Fact]
@@ -121,11 +121,17 @@ public sealed class SweepEndToEndTests(SmallSweep sweep) : IClassFixture<SmallSw
         Assert.Contains("not a sweep folder (no sweep.json)", result.StandardError);
     }
 
+    private static void AssertSameMergedSweep(string expected, string actual) =>
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(expected, "sweep.csv")),
+            File.ReadAllBytes(Path.Combine(actual, "sweep.csv")));
+
     private static List<string> UnitFolders(string folder)
     {
         var units = Path.Combine(folder, "units");
         return Directory.Exists(units)
-            ? Directory.EnumerateDirectories(units).Select(d => Path.GetFileName(d)).Where(n => !n.StartsWith('.')).ToList()
+            ? Directory.EnumerateDirectories(units).Select(d => Path.GetFileName(d))
+                .Where(n => !n.StartsWith('.')).ToList()
             : [];
     }
 }

@@ -25,7 +25,8 @@ internal static class TestEnvironment
                 folder = folder.Parent;
             }
 
-            return folder?.FullName ?? throw new DirectoryNotFoundException("NeuralPredictivity.sln not found above the tests.");
+            return folder?.FullName
+                ?? throw new DirectoryNotFoundException("NeuralPredictivity.sln not found above the tests.");
         }
     }
 

@@ -73,9 +73,10 @@ internal static class RunFigures
         {
             var score = result.Neurons[neuron];
             var actual = result.Actual.Column(neuron);
-            var predicted = Enumerable.Range(0, result.Grid.BinCount).Select(b => result.Predicted[b, neuron]).ToArray();
+            var predicted = Enumerable.Range(0, result.Grid.BinCount)
+                .Select(b => result.Predicted[b, neuron]).ToArray();
             var finite = actual.Where(double.IsFinite).ToArray();
-            var range = finite.Length > 0 ? new ScottPlot.Range(0, Math.Max(finite.Max(), 1e-9)) : new ScottPlot.Range(0, 1);
+            var range = new ScottPlot.Range(0, finite.Length > 0 ? Math.Max(finite.Max(), 1e-9) : 1);
 
             AddMap(figure.GetPlot(panel++), result.Grid, actual, range, $"{score.NeuronId} ({label}): actual");
             var scoreText = $"r = {FigureStyle.Number(score.R)}, r_norm = {FigureStyle.Number(score.RNorm)}";
@@ -99,8 +100,9 @@ internal static class RunFigures
             histogram.AddRange(values);
             plot.Add.Histogram(histogram, FigureStyle.Palette[0]);
             var median = plot.Add.VerticalLine(summary.MedianRNorm.Estimate, 2, FigureStyle.Palette[1]);
-            median.LegendText = $"median {FigureStyle.Number(summary.MedianRNorm.Estimate)} " +
-                $"[{FigureStyle.Number(summary.MedianRNorm.CiLow)}, {FigureStyle.Number(summary.MedianRNorm.CiHigh)}] 95 % CI";
+            var estimate = summary.MedianRNorm;
+            median.LegendText = $"median {FigureStyle.Number(estimate.Estimate)} " +
+                $"[{FigureStyle.Number(estimate.CiLow)}, {FigureStyle.Number(estimate.CiHigh)}] 95 % CI";
             var ceiling = plot.Add.VerticalLine(1, 2, Colors.Gray, LinePattern.Dashed);
             ceiling.LegendText = "noise ceiling (r_norm = 1)";
             plot.ShowLegend(Alignment.UpperLeft);

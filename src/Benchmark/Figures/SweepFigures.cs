@@ -51,7 +51,8 @@ internal static class SweepFigures
             var ys = points.Select(r => r.MedianRNorm).ToList();
             var fit = FitLogLine(xs, ys);
             var legend = fit is { } line
-                ? $"{families[f]}: slope {line.Slope.ToString("+0.000;-0.000", CultureInfo.InvariantCulture)} per decade"
+                ? $"{families[f]}: slope {line.Slope.ToString("+0.000;-0.000", CultureInfo.InvariantCulture)} " +
+                    "per decade"
                 : $"{families[f]}: too few points to fit";
             if (points.Count > 0)
             {
@@ -64,7 +65,8 @@ internal static class SweepFigures
             {
                 var lo = Math.Log10(xs.Min());
                 var hi = Math.Log10(xs.Max());
-                var segment = plot.Add.Line(lo, fitted.Intercept + fitted.Slope * lo, hi, fitted.Intercept + fitted.Slope * hi);
+                var segment = plot.Add.Line(
+                    lo, fitted.Intercept + fitted.Slope * lo, hi, fitted.Intercept + fitted.Slope * hi);
                 segment.Color = color;
                 segment.LineWidth = 2;
             }
@@ -91,11 +93,15 @@ internal static class SweepFigures
             }
 
             var dots = plot.Add.ScatterPoints(
-                points.Select(r => Math.Log10(r.NominalD!.Value)).ToArray(), points.Select(r => r.MedianRNorm).ToArray(), color);
+                points.Select(r => Math.Log10(r.NominalD!.Value)).ToArray(),
+                points.Select(r => r.MedianRNorm).ToArray(),
+                color);
             dots.MarkerSize = 6;
             var means = points.GroupBy(r => r.NominalD!.Value).OrderBy(g => g.Key).ToList();
             var line = plot.Add.Scatter(
-                means.Select(g => Math.Log10(g.Key)).ToArray(), means.Select(g => g.Average(r => r.MedianRNorm)).ToArray(), color);
+                means.Select(g => Math.Log10(g.Key)).ToArray(),
+                means.Select(g => g.Average(r => r.MedianRNorm)).ToArray(),
+                color);
             line.LineWidth = 2;
             line.MarkerSize = 0;
             line.LegendText = $"{families[f]} (mean over {points.Select(r => r.UnitSeed).Distinct().Count()} seeds)";

@@ -17,7 +17,8 @@ internal static class DatasetStage
     private static readonly List<(string Key, object Value)> Cache = [];
 
     /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins.</summary>
-    /// <returns>The recording, or null with the problems added (each naming <c>--dataset</c> or <c>--bin-size</c>).</returns>
+    /// <returns>The recording, or null with the problems added (each naming <c>--dataset</c> or
+    /// <c>--bin-size</c>).</returns>
     internal static Recording? Open(RunSettings settings, ILogger logger, List<SettingsProblem> problems)
     {
         Recording recording;
@@ -39,7 +40,8 @@ internal static class DatasetStage
         {
             problems.Add(new SettingsProblem("--dataset",
                 "a recording with tracked position (rate maps need where the animal was)",
-                $"'{settings.Dataset}' ({recording.SourcePath}) holds {recording.Neurons.Count} units but no position"));
+                $"'{settings.Dataset}' ({recording.SourcePath}) holds {recording.Neurons.Count} units but no " +
+                "position"));
             return null;
         }
 
@@ -48,7 +50,8 @@ internal static class DatasetStage
         if (settings.BinSizeCm > side)
         {
             problems.Add(new SettingsProblem("--bin-size",
-                $"a bin side no larger than the arena ({arena}), i.e. ≤ {side.ToString("0.##", CultureInfo.InvariantCulture)} cm",
+                $"a bin side no larger than the arena ({arena}), i.e. ≤ " +
+                $"{side.ToString("0.##", CultureInfo.InvariantCulture)} cm",
                 settings.BinSizeCm.ToString("R", CultureInfo.InvariantCulture)));
             return null;
         }
@@ -68,7 +71,8 @@ internal static class DatasetStage
     private static DatasetInputs Compute(Recording recording, RunSettings settings, ILogger logger)
     {
         var arena = recording.Arena!;
-        var grid = SpatialGrid.Centred(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm, settings.BinSizeCm);
+        var grid = SpatialGrid.Centred(
+            arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm, settings.BinSizeCm);
         var mapOptions = new RateMapOptions
         {
             MinSpeedCmPerS = settings.MinSpeedCmPerSecond,
@@ -88,7 +92,8 @@ internal static class DatasetStage
     {
         var file = new FileInfo(path);
         return file.Exists
-            ? string.Create(CultureInfo.InvariantCulture, $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}")
             : path;
     }
 

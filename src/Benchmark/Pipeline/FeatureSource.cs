@@ -58,7 +58,8 @@ internal sealed class FeatureSource : IDisposable
             }
 
             var referenceProblems = new List<SettingsProblem>();
-            var reference = Prepare(settings with { Model = referenceText, MatchParticipationRatioOf = null }, referenceProblems);
+            var referenceSettings = settings with { Model = referenceText, MatchParticipationRatioOf = null };
+            var reference = Prepare(referenceSettings, referenceProblems);
             problems.AddRange(referenceProblems.Select(p => p with { Option = "--match-pr-of" }));
             return reference is null ? null
                 : new FeatureSource(spec, null, $"baseline {spec.Baseline}", reference.Inputs, reference);

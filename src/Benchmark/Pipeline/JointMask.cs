@@ -25,7 +25,8 @@ internal sealed record JointMask(bool[] Bins, int DroppedByNeurons, int DroppedB
         var neuronFinite = neurons.FiniteBins();
         var featureFinite = features.FiniteBins();
         var bins = neuronFinite.Zip(featureFinite, (n, f) => n && f).ToArray();
-        return new JointMask(bins, neuronFinite.Count(b => !b), neuronFinite.Zip(featureFinite).Count(p => p.First && !p.Second));
+        var byFeatures = neuronFinite.Zip(featureFinite).Count(p => p.First && !p.Second);
+        return new JointMask(bins, neuronFinite.Count(b => !b), byFeatures);
     }
 
     /// <summary>A copy of <paramref name="maps"/> with every bin outside the mask set to NaN.</summary>

@@ -3,7 +3,7 @@ using NeuralPredictivity.Baselines;
 
 namespace NeuralPredictivity.Benchmark;
 
-/// <summary>What <c>--model</c> names: a path-integrating network (trained or untrained) or a baseline family.</summary>
+/// <summary>What <c>--model</c> names: a path-integrating network (trained or untrained) or a baseline.</summary>
 /// <remarks>
 /// <para>Grammar, checked before any work:</para>
 /// <list type="bullet">
@@ -51,8 +51,10 @@ internal sealed class ModelSpec
     /// <summary>The baseline spec, with its seed; null for networks.</summary>
     internal BaselineSpec? Baseline { get; private init; }
 
-    /// <summary>Parses <paramref name="text"/>; returns null and adds a problem naming <paramref name="option"/>.</summary>
-    internal static ModelSpec? Parse(string text, int featureSeed, List<SettingsProblem> problems, string option = "--model")
+    /// <summary>Parses <paramref name="text"/>; returns null and adds a problem naming <paramref name="option"/>.
+    /// </summary>
+    internal static ModelSpec? Parse(
+        string text, int featureSeed, List<SettingsProblem> problems, string option = "--model")
     {
         var trimmed = text.Trim();
         var shuffled = false;
@@ -94,20 +96,22 @@ internal sealed class ModelSpec
     {
         var spec = new ModelSpec(text) { Trained = trained, Shuffled = shuffled, Seed = featureSeed };
         var count = problems.Count;
-        foreach (var part in parameters.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var parts = parameters.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var part in parts)
         {
             var equals = part.IndexOf('=');
             var key = equals < 0 ? part : part[..equals].Trim().ToLowerInvariant();
             var value = equals < 0 ? "" : part[(equals + 1)..].Trim();
             switch (key)
             {
-                case "d" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) && d >= 1:
+                case "d" when Integer(value) is { } d && d >= 1:
                     spec = spec.With(dimension: d);
                     break;
                 case "d":
-                    problems.Add(new SettingsProblem(option, "d ≥ 1 (the number of features)", $"d={value} in '{text}'"));
+                    problems.Add(new SettingsProblem(
+                        option, "d ≥ 1 (the number of features)", $"d={value} in '{text}'"));
                     break;
-                case "seed" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s >= 0:
+                case "seed" when Integer(value) is { } s && s >= 0:
                     spec = spec.With(seed: s);
                     break;
                 case "seed":
@@ -118,8 +122,9 @@ internal sealed class ModelSpec
                     break;
                 default:
                     var allowed = trained ? "checkpoint=PATH, d=N, seed=S" : "d=N, seed=S";
-                    problems.Add(new SettingsProblem(option, $"parameters {allowed} for a {(trained ? "trained" : "untrained")} " +
-                        "network", $"'{part}' in '{text}'"));
+                    var kind = trained ? "trained" : "untrained";
+                    problems.Add(new SettingsProblem(
+                        option, $"parameters {allowed} for a {kind} network", $"'{part}' in '{text}'"));
                     break;
             }
         }
@@ -152,6 +157,9 @@ internal sealed class ModelSpec
 
         return new ModelSpec(text) { Baseline = baseline, Seed = baseline!.Seed };
     }
+
+    private static int? Integer(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Alias(string text)
     {

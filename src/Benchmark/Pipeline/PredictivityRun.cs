@@ -23,8 +23,10 @@ public static class PredictivityRun
 {
     private const int PhaseCount = 6;
 
-    /// <summary>Runs the whole path and writes the results folder atomically; replaces an earlier result there.</summary>
-    /// <exception cref="InvalidSettingsException">A setting is invalid; thrown before any work, listing every problem.</exception>
+    /// <summary>Runs the whole path and writes the results folder atomically; replaces an earlier result
+    /// there.</summary>
+    /// <exception cref="InvalidSettingsException">A setting is invalid; thrown before any work, listing every
+    /// problem.</exception>
     public static RunOutcome Execute(RunSettings settings, ILoggerFactory? loggers = null,
         IProgress<RunProgress>? progress = null, IReadOnlyList<string>? commandLine = null,
         CancellationToken cancellationToken = default) =>
@@ -69,7 +71,8 @@ public static class PredictivityRun
 
         Report(progress, 2, "feature maps", source!.Description);
         var featureProgress = progress is null ? null
-            : new Progress<int>(done => Report(progress, 2, "feature maps", $"{done}/{settings.TrajectoryBatches} batches"));
+            : new Progress<int>(done =>
+                Report(progress, 2, "feature maps", $"{done}/{settings.TrajectoryBatches} batches"));
         var featureMaps = source.Build(data, settings, logger, featureProgress);
         Lap(timings, "features", clock);
         cancellationToken.ThrowIfCancellationRequested();
@@ -93,7 +96,8 @@ public static class PredictivityRun
         Report(progress, 4, "regression", "");
         var layout = new BinLayout(data.Grid.ColumnCount, data.Grid.RowCount, mask.Indexes);
         var cvProgress = progress is null ? null
-            : new Progress<CrossValidationProgress>(p => Report(progress, 4, "regression", $"{p.CompletedFolds}/{p.FoldCount} folds"));
+            : new Progress<CrossValidationProgress>(p =>
+                Report(progress, 4, "regression", $"{p.CompletedFolds}/{p.FoldCount} folds"));
         var cv = CrossValidation.Evaluate(features, responses, layout, RegressionStage.Folds(settings),
             RegressionStage.Method(settings, features.GetLength(1), logger), cvProgress, logger, cancellationToken);
         Lap(timings, "regression", clock);
@@ -127,7 +131,11 @@ public static class PredictivityRun
                 CommandLine = commandLine,
                 Settings = settings,
                 ProtocolLabel = RunProtocol.Label(settings),
-                Seeds = new Dictionary<string, int>(settings.DerivedSeeds()) { ["master"] = settings.Seed, ["features_used"] = source.Spec.Seed },
+                Seeds = new Dictionary<string, int>(settings.DerivedSeeds())
+                {
+                    ["master"] = settings.Seed,
+                    ["features_used"] = source.Spec.Seed,
+                },
                 ModelDescription = source.BuiltDescription,
                 Inputs = inputs,
                 Grid = new ManifestGrid(data.Grid.XEdges, data.Grid.YEdges, data.Grid.BinCount),
@@ -152,10 +160,14 @@ public static class PredictivityRun
         var r = neurons.Select(n => n.R).ToArray();
         var ceilings = data.Ceilings;
         var seed = settings.SeedFor(SeedPurpose.Bootstrap);
-        var correlation = PredictivitySummary.Compute(r, ceilings, PredictivityScale.Correlation, settings.BootstrapSamples, seed);
-        var explained = PredictivitySummary.Compute(r, ceilings, PredictivityScale.ExplainedVariance, settings.BootstrapSamples, seed);
-        var rWithCeiling = r.Select((value, j) => NormalisedPredictivity.HasCeiling(ceilings[j]) ? value : double.NaN).ToArray();
-        var raw = PredictivitySummary.Compute(rWithCeiling, null, PredictivityScale.Correlation, settings.BootstrapSamples, seed);
+        var samples = settings.BootstrapSamples;
+        var correlation = PredictivitySummary.Compute(r, ceilings, PredictivityScale.Correlation, samples, seed);
+        var explained = PredictivitySummary.Compute(r, ceilings, PredictivityScale.ExplainedVariance, samples, seed);
+
+        // The raw median is over the same neurons as the normalised ones: those with a ceiling.
+        var rWithCeiling = r.Select((value, j) => NormalisedPredictivity.HasCeiling(ceilings[j]) ? value : double.NaN)
+            .ToArray();
+        var raw = PredictivitySummary.Compute(rWithCeiling, null, PredictivityScale.Correlation, samples, seed);
         return new RunSummary
         {
             Model = settings.Model,
@@ -189,7 +201,8 @@ public static class PredictivityRun
         new(summary.Median, summary.ConfidenceLower, summary.ConfidenceUpper);
 
     private static string Kebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        string.Concat(name.Select((c, i) =>
+            (char.IsUpper(c) && i > 0 ? "-" : "") + char.ToLowerInvariant(c)));
 
     private static void Report(IProgress<RunProgress>? progress, int phase, string name, string detail) =>
         progress?.Report(new RunProgress(phase, PhaseCount, name, detail));

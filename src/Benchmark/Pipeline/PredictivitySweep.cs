@@ -30,8 +30,8 @@ public static class PredictivitySweep
 
         var engine = new SweepEngine(
             (unit, settings, cancellation) =>
-                PredictivityRun.Execute(settings, loggers, runProgress, [$"sweep unit {unit.Id}"], replaceExisting: false,
-                    cancellation),
+                PredictivityRun.Execute(settings, loggers, runProgress, [$"sweep unit {unit.Id}"],
+                    replaceExisting: false, cancellation),
             loggers.CreateLogger(typeof(PredictivitySweep)));
         return engine.Run(plan, folder, shard, sweepProgress, cancellationToken);
     }

@@ -50,7 +50,8 @@ internal static class RegressionStage
                     Log.PlsComponentsCapped(logger, settings.PlsComponents, featureCount);
                 }
 
-                return new PlsRegression(new PlsOptions { ComponentCount = components, Scale = settings.StandardizeFeatures });
+                return new PlsRegression(
+                    new PlsOptions { ComponentCount = components, Scale = settings.StandardizeFeatures });
         }
     }
 

@@ -6,12 +6,12 @@ namespace NeuralPredictivity.Benchmark;
 /// <summary>A results folder built in a hidden temporary sibling and renamed into place at the end.</summary>
 /// <remarks>
 /// <para>
-/// The work folder is <c>&lt;parent&gt;/.&lt;name&gt;.tmp-&lt;pid&gt;-&lt;nonce&gt;@&lt;host&gt;</c>, in the same parent so the final
-/// rename is one atomic <c>rename(2)</c> on the same file system. Until <see cref="Commit"/> the final
-/// folder does not exist, so a run interrupted at any moment (even by <c>kill -9</c>) leaves no partial
-/// results folder. <see cref="Dispose"/> without commit deletes the work folder; a work folder left by a
-/// killed process is deleted by <see cref="RemoveStale"/> once its process id is no longer running on
-/// this host. Work folders of other hosts (cluster nodes sharing the file system) are never touched,
+/// The work folder is <c>&lt;parent&gt;/.&lt;name&gt;.tmp-&lt;pid&gt;-&lt;nonce&gt;@&lt;host&gt;</c>, in the same
+/// parent so the final rename is one atomic <c>rename(2)</c> on the same file system. Until
+/// <see cref="Commit"/> the final folder does not exist, so a run interrupted at any moment (even by
+/// <c>kill -9</c>) leaves no partial results folder. <see cref="Dispose"/> without commit deletes the work
+/// folder; a work folder left by a killed process is deleted by <see cref="RemoveStale"/> once its process
+/// id is no longer running on this host. Work folders of other hosts (cluster nodes sharing the file system) are never touched,
 /// since their process ids mean nothing here.
 /// </para>
 /// <para>

@@ -12,7 +12,8 @@ public enum FoldKind
     /// <summary>k folds of bins assigned at random (<c>random</c>, k = <c>--fold-count</c>).</summary>
     Random,
 
-    /// <summary>Repeated random train/test splits (<c>random-fraction</c>, <c>--train-fraction</c> × <c>--splits</c>).</summary>
+    /// <summary>Repeated random train/test splits (<c>random-fraction</c>, <c>--train-fraction</c> ×
+    /// <c>--splits</c>).</summary>
     RandomFraction,
 
     /// <summary>k folds of contiguous square blocks of the arena (<c>blocked</c>, side <c>--block-size</c>).</summary>

@@ -25,7 +25,7 @@ namespace NeuralPredictivity.Benchmark;
 /// </remarks>
 public sealed record RunSettings
 {
-    /// <summary>The default ridge penalty grid: 10^(−3 + 10k/16) for k = 0 … 16 (17 values, 1e-3 … 1e7).</summary>
+    /// <summary>The default ridge penalty grid: 10^(−3 + 10k/16), k = 0 … 16 (17 values, 1e-3 … 1e7).</summary>
     /// <remarks>Ten decades at a ratio of about 4.2, the Regression project's default grid: wide enough that
     /// neurons on standardised features rarely choose an edge value, which is flagged when they do.</remarks>
     public static IReadOnlyList<double> DefaultAlphas { get; } =
@@ -114,7 +114,7 @@ public sealed record RunSettings
     /// <summary>Length of the time blocks of the split-half noise ceiling in s (<c>--reliability-block</c>).</summary>
     public double ReliabilityBlockSeconds { get; init; } = 60.0;
 
-    /// <summary>Random block partitions averaged by the split-half noise ceiling (<c>--reliability-draws</c>).</summary>
+    /// <summary>Random block partitions averaged by the noise ceiling (<c>--reliability-draws</c>).</summary>
     public int ReliabilityDraws { get; init; } = 10;
 
     /// <summary>Bootstrap resamples over neurons for the 95 % intervals of medians (<c>--bootstrap</c>).</summary>

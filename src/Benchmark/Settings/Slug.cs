@@ -17,7 +17,9 @@ internal static partial class Slug
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
-        trimmed = IsPath(trimmed) ? ShortPath(trimmed) : PathValue().Replace(trimmed, m => "=" + ShortPath(m.Groups[1].Value));
+        trimmed = IsPath(trimmed)
+            ? ShortPath(trimmed)
+            : PathValue().Replace(trimmed, m => "=" + ShortPath(m.Groups[1].Value));
 
         var slug = new StringBuilder(trimmed.Length);
         foreach (var c in trimmed.ToLowerInvariant())

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NeuralPredictivity.Benchmark;
 
 /// <summary>What a sweep runs: every (family, d, seed) with one shared protocol.</summary>
@@ -59,8 +61,9 @@ public sealed record SweepPlan
     {
         var name = family.Split(':')[0].Trim().ToLowerInvariant();
         var inner = family.Split(':').Skip(1).FirstOrDefault()?.Trim().ToLowerInvariant() ?? "";
-        return name is "trained" or "untrained" || (name == "shuffled" && (inner.Length == 0 || inner.StartsWith("trained")
-            || inner.Contains('=')));
+        var shuffledTrained = inner.Length == 0 || inner.StartsWith("trained", StringComparison.Ordinal)
+            || inner.Contains('=');
+        return name is "trained" or "untrained" || (name == "shuffled" && shuffledTrained);
     }
 
     /// <summary>The plan as stored in <c>sweep.json</c>: without the machine-specific fields
@@ -99,7 +102,7 @@ public sealed record SweepPlan
 
         foreach (var d in Dimensions.Where(d => d <= 0))
         {
-            problems.Add(new("--dims", "every dimension ≥ 1", d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            problems.Add(new("--dims", "every dimension ≥ 1", d.ToString(CultureInfo.InvariantCulture)));
         }
 
         AddDuplicates(problems, "--dims", Dimensions);
@@ -110,7 +113,7 @@ public sealed record SweepPlan
 
         foreach (var seed in Seeds.Where(s => s < 0))
         {
-            problems.Add(new("--seeds", "every seed ≥ 0", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            problems.Add(new("--seeds", "every seed ≥ 0", seed.ToString(CultureInfo.InvariantCulture)));
         }
 
         AddDuplicates(problems, "--seeds", Seeds);

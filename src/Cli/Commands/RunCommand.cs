@@ -45,10 +45,13 @@ internal static class RunCommand
         using var loggers = TerminalLogging.Create(CommonOptions.MinimumLevel(parse));
         var logger = loggers.CreateLogger("predictivity.run");
         var level = CommonOptions.MinimumLevel(parse);
-        IProgress<RunProgress>? progress = level <= LogLevel.Information ? new PhaseProgress<RunProgress>(error, p => p.IsLast) : null;
+        IProgress<RunProgress>? progress = level <= LogLevel.Information
+            ? new PhaseProgress<RunProgress>(error, p => p.IsLast)
+            : null;
         try
         {
-            var outcome = PredictivityRun.Execute(settings, loggers, progress, Environment.GetCommandLineArgs(), cancellation);
+            var outcome = PredictivityRun.Execute(
+                settings, loggers, progress, Environment.GetCommandLineArgs(), cancellation);
             RunCommandTable.Write(output, outcome);
             return 0;
         }

@@ -39,7 +39,8 @@ internal static class RunCommandTable
     }
 
     private static string Interval(MedianEstimate estimate) =>
-        $"{Number(estimate.Estimate, "0.000")}  [{Number(estimate.CiLow, "0.000")}, {Number(estimate.CiHigh, "0.000")}] 95 % CI";
+        $"{Number(estimate.Estimate, "0.000")}  " +
+        $"[{Number(estimate.CiLow, "0.000")}, {Number(estimate.CiHigh, "0.000")}] 95 % CI";
 
     private static string Reason(string reason)
     {

@@ -28,11 +28,14 @@ internal static class SweepCommand
                 $"shuffled:random-fourier; parameters allowed, d and seed not. [default: {SweepFamilies.DefaultText}]",
         };
         var dims = new Option<string>("--dims") { Description = $"Nominal dimensions d. [default: {DefaultDims}]" };
-        var seeds = new Option<string>("--seeds") { Description = $"Seeds; each unit's run uses its seed. [default: {DefaultSeeds}]" };
+        var seeds = new Option<string>("--seeds")
+        {
+            Description = $"Seeds; each unit's run uses its seed. [default: {DefaultSeeds}]",
+        };
         var match = new Option<string>("--match")
         {
-            Description = "nominal: d feature columns; pr: baselines matched to the participation ratio of the trained " +
-                "model truncated to d components. [default: nominal]",
+            Description = "nominal: d feature columns; pr: baselines matched to the participation ratio of the " +
+                "trained model truncated to d components. [default: nominal]",
         };
         var shard = new Option<string>("--shard")
         {
@@ -102,7 +105,8 @@ internal static class SweepCommand
             return RunCommand.ReportProblems(error, "sweep", problems);
         }
 
-        var folder = Path.GetFullPath(parse.GetValue(inputs.Out) ?? Path.Combine("results", "sweep-" + Slug(run.Dataset)));
+        var folder = Path.GetFullPath(
+            parse.GetValue(inputs.Out) ?? Path.Combine("results", "sweep-" + Slug(run.Dataset)));
         using var loggers = TerminalLogging.Create(CommonOptions.MinimumLevel(parse));
         var logger = loggers.CreateLogger("predictivity.sweep");
         try
@@ -110,10 +114,11 @@ internal static class SweepCommand
             var quiet = CommonOptions.MinimumLevel(parse) > LogLevel.Information;
             var report = PredictivitySweep.Run(plan, folder, shard, loggers,
                 quiet ? null : new PhaseProgress<SweepProgress>(error, p => p.IsLast, TimeSpan.Zero),
-                quiet ? null : new PhaseProgress<RunProgress>(error, p => p.IsLast, TimeSpan.FromSeconds(5)), cancellation);
+                quiet ? null : new PhaseProgress<RunProgress>(error, p => p.IsLast, TimeSpan.FromSeconds(5)),
+                cancellation);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Shard {report.Shard}: {report.Owned} units, {report.Ran} run now, {report.Skipped} already finished, " +
-                $"{report.Failed.Count} failed. Folder: {report.Folder}"));
+                $"Shard {report.Shard}: {report.Owned} units, {report.Ran} run now, {report.Skipped} already " +
+                $"finished, {report.Failed.Count} failed. Folder: {report.Folder}"));
             foreach (var failed in report.Failed)
             {
                 output.WriteLine($"  failed  {failed.Unit.Id}: {failed.Detail}");
@@ -136,7 +141,8 @@ internal static class SweepCommand
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("predictivity sweep: cancelled; finished units are kept, rerun the same command to resume.");
+            error.WriteLine(
+                "predictivity sweep: cancelled; finished units are kept, rerun the same command to resume.");
             return RunCommand.Cancelled;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
@@ -180,5 +186,6 @@ internal static class SweepCommand
     }
 
     private static string Slug(string text) =>
-        string.Concat(Path.GetFileNameWithoutExtension(text).Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '-'));
+        string.Concat(Path.GetFileNameWithoutExtension(text)
+            .Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '-'));
 }

@@ -14,7 +14,10 @@ internal static class SweepCommandMerge
 
     internal static Command Create()
     {
-        var folder = new Argument<string>("DIR") { Description = "The sweep folder (the --out of predictivity sweep)." };
+        var folder = new Argument<string>("DIR")
+        {
+            Description = "The sweep folder (the --out of predictivity sweep).",
+        };
         var command = new Command("merge",
             "Aggregate the finished units of a sweep folder into sweep.csv and the sweep figures, and list the units " +
             "that are missing, failed or still running. Safe to run at any time.");

@@ -9,7 +9,10 @@ internal static class SweepCommandStatus
 {
     internal static Command Create()
     {
-        var folder = new Argument<string>("DIR") { Description = "The sweep folder (the --out of predictivity sweep)." };
+        var folder = new Argument<string>("DIR")
+        {
+            Description = "The sweep folder (the --out of predictivity sweep).",
+        };
         var all = new Option<bool>("--all") { Description = "List finished units too, not only the others." };
         var command = new Command("status",
             "List the units of a sweep folder: finished, failed (with the error), in progress (a work folder exists, " +

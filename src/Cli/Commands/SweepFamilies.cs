@@ -1,6 +1,7 @@
 namespace NeuralPredictivity.Cli.Commands;
 
-/// <summary>The family list of a sweep: <c>--families</c> plus one trained family per <c>--checkpoints</c> file.</summary>
+/// <summary>The family list of a sweep: <c>--families</c> plus one trained family per <c>--checkpoints</c>
+/// file.</summary>
 /// <remarks>
 /// Families are separated by commas, and so are a spec's parameters: a comma-separated part that is a
 /// parameter (<c>name=value</c> before any <c>:</c>) belongs to the family before it, so
