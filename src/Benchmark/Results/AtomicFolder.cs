@@ -11,8 +11,8 @@ namespace NeuralPredictivity.Benchmark;
 /// <see cref="Commit"/> the final folder does not exist, so a run interrupted at any moment (even by
 /// <c>kill -9</c>) leaves no partial results folder. <see cref="Dispose"/> without commit deletes the work
 /// folder; a work folder left by a killed process is deleted by <see cref="RemoveStale"/> once its process
-/// id is no longer running on this host. Work folders of other hosts (cluster nodes sharing the file system) are never touched,
-/// since their process ids mean nothing here.
+/// id is no longer running on this host. Work folders of other hosts (cluster nodes sharing the file
+/// system) are never touched, since their process ids mean nothing here.
 /// </para>
 /// <para>
 /// Replacing: when the target already holds an earlier result (it has a <c>manifest.json</c>), the
