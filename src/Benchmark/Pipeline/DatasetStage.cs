@@ -5,16 +5,10 @@ using NeuralPredictivity.Datasets;
 namespace NeuralPredictivity.Benchmark;
 
 /// <summary>Opens the recording and builds everything the run needs from it.</summary>
-/// <remarks>
-/// A sweep runs many units on one recording in one process; the recording and its maps are kept in a
-/// small cache keyed by the file (path, size, modification time) and every setting they depend on, so
-/// each is read and computed once. Cached objects are never modified.
-/// </remarks>
+/// <remarks>The recording and its maps are kept in <see cref="RunCache"/>, so the units of a sweep read and
+/// compute them once per seed.</remarks>
 internal static class DatasetStage
 {
-    private const int CacheCapacity = 4;
-    private static readonly Lock Gate = new();
-    private static readonly List<(string Key, object Value)> Cache = [];
 
     /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins.</summary>
     /// <returns>The recording, or null with the problems added (each naming <c>--dataset</c> or
@@ -25,7 +19,7 @@ internal static class DatasetStage
         try
         {
             var entry = DatasetRegistry.Default().Resolve(settings.Dataset);
-            recording = Cached($"recording|{FileKey(entry.Path)}|{settings.Dataset}",
+            recording = RunCache.Get($"recording|{RunCache.FileKey(entry.Path)}|{settings.Dataset}",
                 () => DatasetRegistry.Default().Open(settings.Dataset, logger));
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException
@@ -62,10 +56,10 @@ internal static class DatasetStage
     /// <summary>Builds the grid, rate maps, noise ceilings and mean rates.</summary>
     internal static DatasetInputs Load(Recording recording, RunSettings settings, ILogger logger)
     {
-        var key = string.Join('|', "inputs", FileKey(recording.SourcePath), recording.Name, settings.BinSizeCm,
+        var key = string.Join('|', "inputs", RunCache.FileKey(recording.SourcePath), recording.Name, settings.BinSizeCm,
             settings.MinSpeedCmPerSecond, settings.SmoothSigmaBins, settings.ReliabilityBlockSeconds,
             settings.ReliabilityDraws, settings.SeedFor(SeedPurpose.Reliability));
-        return Cached(key, () => Compute(recording, settings, logger));
+        return RunCache.Get(key, () => Compute(recording, settings, logger));
     }
 
     private static DatasetInputs Compute(Recording recording, RunSettings settings, ILogger logger)
@@ -86,42 +80,5 @@ internal static class DatasetStage
             Seed = settings.SeedFor(SeedPurpose.Reliability),
         }, mapOptions, logger);
         return new DatasetInputs(recording, grid, maps, reliability.Ceilings, recording.MeanRatesHz());
-    }
-
-    private static string FileKey(string path)
-    {
-        var file = new FileInfo(path);
-        return file.Exists
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}")
-            : path;
-    }
-
-    private static T Cached<T>(string key, Func<T> create)
-        where T : class
-    {
-        lock (Gate)
-        {
-            var hit = Cache.FindIndex(e => e.Key == key);
-            if (hit >= 0)
-            {
-                var entry = Cache[hit];
-                Cache.RemoveAt(hit);
-                Cache.Add(entry);
-                return (T)entry.Value;
-            }
-        }
-
-        var value = create();
-        lock (Gate)
-        {
-            Cache.Add((key, value));
-            if (Cache.Count > CacheCapacity)
-            {
-                Cache.RemoveAt(0);
-            }
-        }
-
-        return value;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class FeatureSource : IDisposable
 {
     private readonly PathIntegrator? _network;
     private readonly FeatureSource? _reference;
+    private string _networkKey = "";
 
     private FeatureSource(ModelSpec spec, PathIntegrator? network, string description, IReadOnlyList<InputFile> inputs,
         FeatureSource? reference = null)
@@ -110,7 +111,11 @@ internal sealed class FeatureSource : IDisposable
         var description = network + (spec.Trained ? "" : $" (initialisation seed {spec.Seed})") +
             (spec.Trained && spec.Dimension is { } d ? $", first {d} principal components" : "") +
             (spec.Shuffled ? $", bins shuffled (seed {spec.Seed})" : "");
-        return new FeatureSource(spec, network, description, inputs);
+        // What makes the network's maps unique: its checkpoint files, or its architecture and seed.
+        var networkKey = spec.Trained
+            ? string.Join(',', inputs.Select(i => i.Sha256))
+            : $"untrained|{network.HiddenSize}|{spec.Seed}|{network.Options.GetHashCode()}";
+        return new FeatureSource(spec, network, description, inputs) { _networkKey = networkKey };
     }
 
     /// <summary>What the spec resolved to after building: the description, with the matched baseline spec.</summary>
@@ -139,8 +144,18 @@ internal sealed class FeatureSource : IDisposable
             return match.Result.Maps;
         }
 
+        // A trained network's maps depend on the trajectory, not on d: the units of a sweep share them.
+        var key = string.Join('|', "network", _networkKey, settings.Trajectory, settings.TrajectoryBatches,
+            settings.SeedFor(SeedPurpose.Trajectory), RunCache.FileKey(data.Recording.SourcePath),
+            string.Join(',', data.Grid.XEdges), string.Join(',', data.Grid.YEdges));
+        var maps = RunCache.Get(key, () => DriveNetwork(data, settings, logger, progress));
+        return Spec.Shuffled ? SpatialShuffle.Permute(maps, Spec.Seed) : maps;
+    }
+
+    private SpatialMaps DriveNetwork(DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress)
+    {
+        var arena = data.Arena;
         var box = new ArenaBox(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm);
-        SpatialMaps maps;
         if (settings.Trajectory == TrajectorySource.Synthetic)
         {
             var protocol = new SyntheticTrajectoryProtocol
@@ -148,16 +163,12 @@ internal sealed class FeatureSource : IDisposable
                 BatchCount = settings.TrajectoryBatches,
                 Seed = settings.SeedFor(SeedPurpose.Trajectory),
             };
-            maps = NetworkFeatureMaps.FromSyntheticTrajectories(_network!, data.Grid, box, protocol, logger, progress);
-        }
-        else
-        {
-            var track = data.Recording.RequirePosition("feature maps along the animal's path");
-            maps = NetworkFeatureMaps.FromTrackedTrajectory(_network!, data.Grid, box, track.Times, track.X, track.Y,
-                logger: logger);
+            return NetworkFeatureMaps.FromSyntheticTrajectories(_network!, data.Grid, box, protocol, logger, progress);
         }
 
-        return Spec.Shuffled ? SpatialShuffle.Permute(maps, Spec.Seed) : maps;
+        var track = data.Recording.RequirePosition("feature maps along the animal's path");
+        return NetworkFeatureMaps.FromTrackedTrajectory(_network!, data.Grid, box, track.Times, track.X, track.Y,
+            logger: logger);
     }
 
     /// <summary>This model's participation ratio on the bins it shares with the neuron maps.</summary>

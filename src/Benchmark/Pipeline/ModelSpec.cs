@@ -7,7 +7,7 @@ namespace NeuralPredictivity.Benchmark;
 /// <remarks>
 /// <para>Grammar, checked before any work:</para>
 /// <list type="bullet">
-/// <item><c>trained</c>: the bundled checkpoint; <c>trained:checkpoint=PATH</c> another one; a bare path to a
+/// <item><c>trained</c> (or <c>bundled</c>): the bundled checkpoint; <c>trained:checkpoint=PATH</c> another one; a bare path to a
 /// checkpoint file means the same. <c>d=N</c> keeps the first N principal components of its feature maps
 /// (the trained family of a sweep); without it every unit is a feature.</item>
 /// <item><c>untrained</c>: the bundled architecture with fresh weights; <c>d=N</c> sets the number of
@@ -76,6 +76,7 @@ internal sealed class ModelSpec
 
         var colon = body.IndexOf(':');
         var name = (colon < 0 ? body : body[..colon]).Trim().ToLowerInvariant();
+        name = name == "bundled" ? "trained" : name;
         if (name is "trained" or "untrained")
         {
             return ParseNetwork(trimmed, name == "trained", colon < 0 ? "" : body[(colon + 1)..], shuffled, featureSeed,

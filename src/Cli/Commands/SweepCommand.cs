@@ -15,7 +15,7 @@ namespace NeuralPredictivity.Cli.Commands;
 /// </remarks>
 internal static class SweepCommand
 {
-    internal const string DefaultDims = "4,8,16,32,64,128,256,512";
+    internal const string DefaultDims = "2,4,8,16,32,64,128,256";
     internal const string DefaultSeeds = "0,1,2";
 
     internal static Command Create()
