@@ -189,4 +189,19 @@ public sealed class SweepEngineTests : IDisposable
         process.WaitForExit();
         return process.Id;
     }
+
+    [Theory]
+    [InlineData("random-fourier", "trained:d=16,seed=2")]
+    [InlineData("shuffled:place-cells", "trained:d=16,seed=2")]
+    [InlineData("untrained", null)]
+    [InlineData("trained", null)]
+    [InlineData("shuffled", null)]
+    public void UntrainedFamilyIsNotMatchedByParticipationRatio(string family, string? reference)
+    {
+        var plan = Plan() with { Families = [family], Match = DimensionMatch.ParticipationRatio };
+
+        var settings = plan.SettingsFor(new SweepUnit(family, 16, 2), "unit");
+
+        Assert.Equal(reference, settings.MatchParticipationRatioOf);
+    }
 }

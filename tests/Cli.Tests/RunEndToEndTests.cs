@@ -80,6 +80,26 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void TrainedFamilyDimensionAboveTheNetworksUnitsIsRefused()
+    {
+        var result = Run("never", "--model", "trained:d=4096");
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--model: expected d ≤ 256, the network's units", result.StandardError);
+    }
+
+    [Fact]
+    public void PlsComponentsAreCappedAtTheFeatureCount()
+    {
+        var result = Run("pls", "--model", "random-fourier:d=6", "--regression", "pls", "--pls-components", "25",
+            "--verbosity", "normal");
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var rows = File.ReadAllLines(Path.Combine(_root, "pls", "neurons.csv")).Skip(1).Select(l => l.Split(','));
+        Assert.All(rows, r => Assert.Equal("6", r[6]));
+    }
+
+    [Fact]
     public void DatasetWithoutPositionIsRefusedNamingTheOption()
     {
         // A real NWB 2.4 file from pynapple's tests: three units, no position.
