@@ -7,8 +7,9 @@ namespace NeuralPredictivity.Benchmark;
 /// <remarks>
 /// <list type="bullet">
 /// <item><c>rate_maps.png</c>: actual and held-out predicted maps of the best, median and worst included
-/// neuron by held-out r. Each row shares one colour scale, from the
-/// actual map's range, so over- and under-prediction show as saturation. Bins without data are blank.</item>
+/// neuron by held-out r. Each row shares one colour scale, from 0 Hz to the 99th percentile of the actual
+/// map (a single bin with a few spikes in a short visit would otherwise set the scale and leave the rest
+/// dark), so over- and under-prediction show as saturation. Bins without data are blank.</item>
 /// <item><c>r_norm_histogram.png</c>: r / √ρ over the included neurons, with the median and the
 /// ceiling (1) marked.</item>
 /// <item><c>ceiling_distribution.png</c>: split-half reliability ρ over the neurons where it is defined;
@@ -75,8 +76,7 @@ internal static class RunFigures
             var actual = result.Actual.Column(neuron);
             var predicted = Enumerable.Range(0, result.Grid.BinCount)
                 .Select(b => result.Predicted[b, neuron]).ToArray();
-            var finite = actual.Where(double.IsFinite).ToArray();
-            var range = new ScottPlot.Range(0, finite.Length > 0 ? Math.Max(finite.Max(), 1e-9) : 1);
+            var range = new ScottPlot.Range(0, ColourTop(actual));
 
             AddMap(figure.GetPlot(panel++), result.Grid, actual, range, $"{score.NeuronId} ({label}): actual");
             var scoreText = $"r = {FigureStyle.Number(score.R)}, r_norm = {FigureStyle.Number(score.RNorm)}";
@@ -132,6 +132,22 @@ internal static class RunFigures
         }
 
         FigureStyle.Save(plot, path);
+    }
+
+    /// <summary>The 99th percentile of the finite values (linear interpolation), at least 1e-9; 1 when none.</summary>
+    internal static double ColourTop(IReadOnlyList<double> values)
+    {
+        var finite = values.Where(double.IsFinite).Order().ToArray();
+        if (finite.Length == 0)
+        {
+            return 1;
+        }
+
+        var position = 0.99 * (finite.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, finite.Length - 1);
+        var top = finite[below] + (position - below) * (finite[above] - finite[below]);
+        return Math.Max(top, 1e-9);
     }
 
     private static List<int> Ranked(IReadOnlyList<NeuronScore> neurons, Func<NeuronScore, double> key) =>
