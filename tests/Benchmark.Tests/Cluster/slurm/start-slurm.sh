@@ -4,7 +4,7 @@
 #
 #   start-slurm.sh DIR
 #
-# Installs Debian's slurm-wlm and munge when they are missing (apt, as root). Writes
+# Installs Debian's slurm-wlm and munge when they are missing (install-slurm.sh). Writes
 # DIR/slurm.conf and DIR/env.sh (export SLURM_CONF=...), starts the three daemons with their
 # sockets, state, spool, logs and pid files inside DIR, records the pids it started in
 # DIR/pids, and returns once the node is idle. stop-slurm.sh DIR kills exactly those pids.
@@ -27,31 +27,9 @@ if [ -s "$dir/pids" ]; then
 fi
 
 # --- install ------------------------------------------------------------------------------
-sbin_ok() { command -v slurmctld >/dev/null && command -v slurmd >/dev/null && command -v munged >/dev/null \
-    && command -v sbatch >/dev/null && command -v mungekey >/dev/null; }
-if ! sbin_ok; then
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "start-slurm: slurm-wlm and munge are not installed and installing needs root" >&2
-        exit 3
-    fi
-    echo "start-slurm: installing slurm-wlm and munge with apt" >&2
-    # Debian's maintainer scripts would start the packaged daemons; a policy-rc.d that
-    # answers 101 (action forbidden) keeps the machine free of daemons this script did not start.
-    made_policy=0
-    if [ ! -e /usr/sbin/policy-rc.d ]; then
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-        chmod 755 /usr/sbin/policy-rc.d
-        made_policy=1
-    fi
-    install_ok=1
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        slurm-wlm munge >"$dir/apt.log" 2>&1; } || install_ok=0
-    [ "$made_policy" -eq 0 ] || rm -f /usr/sbin/policy-rc.d
-    if [ "$install_ok" -eq 0 ] || ! sbin_ok; then
-        echo "start-slurm: apt-get could not install slurm-wlm and munge (see $dir/apt.log)" >&2
-        exit 3
-    fi
-fi
+status=0
+bash "$here/install-slurm.sh" || status=$?
+[ "$status" -eq 0 ] || exit "$status"
 installed=$(date +%s.%N)
 
 # --- configuration ------------------------------------------------------------------------
@@ -65,7 +43,8 @@ free_port() {
     local port
     for _ in $(seq 1 200); do
         port=$((20000 + RANDOM % 20000))
-        if ! ss -Htan "sport = :$port" 2>/dev/null | grep -q .; then
+        # A port is taken when something accepts a connection on it.
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return 0
         fi
