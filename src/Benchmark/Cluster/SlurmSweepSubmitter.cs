@@ -85,7 +85,8 @@ public sealed class SlurmSweepSubmitter
         }
 
         var submission = new SlurmSubmission(arrayJob, mergeJob, plan.ShardsToRun.Order().ToArray(),
-            plan.ShardCount, plan.Build.Version, DateTimeOffset.UtcNow);
+            plan.ShardCount, plan.Build.Version,
+            DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         submission.AppendTo(plan.SlurmFolder);
         Log.SlurmSubmitted(_logger, arrayJob, plan.ShardsToRun.Count, mergeJob);
         return submission;
