@@ -55,36 +55,15 @@ internal static class SbatchScript
             set -u
 
             """);
-        AppendBuildCheck(text, plan);
         var sweepCommand = Command([.. plan.Launcher, "sweep", .. plan.SweepOptions]);
         text.Append(CultureInfo.InvariantCulture, $$"""
 
+            sweep_dir={{Quote(plan.SweepFolder)}}
             shard_count={{plan.ShardCount}}
             shard="${SLURM_ARRAY_TASK_ID:?submit this script with sbatch: SLURM_ARRAY_TASK_ID is not set}"
-            if [ "$shard" -ge "$shard_count" ]; then
-                echo "predictivity sweep: array task $shard is beyond the $shard_count shards of this sweep" >&2
-                exit 2
-            fi
             task="${SLURM_ARRAY_JOB_ID:-0}_$shard"
             record="$sweep_dir/slurm/tasks/shard-$shard.state"
             {{RecordWriter}}
-
-            if [ -n "$build_problem" ]; then
-                echo "$build_problem" >&2
-                write_record failed build-mismatch
-                exit {{BuildMismatchExitCode}}
-            fi
-
-            # Compute threads: what SLURM granted this task, and never more than the node's cores.
-            threads="${SLURM_CPUS_PER_TASK:-1}"
-            if [ -n "${SLURM_CPUS_ON_NODE:-}" ] && [ "$SLURM_CPUS_ON_NODE" -lt "$threads" ]; then
-                threads="$SLURM_CPUS_ON_NODE"
-            fi
-            cores="$(nproc)"
-            if [ "$cores" -lt "$threads" ]; then
-                threads="$cores"
-            fi
-            export OMP_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
 
             # scancel, a time limit or preemption sends SIGTERM; the unit in progress is never
             # renamed into place, so resubmitting runs it again.
@@ -98,6 +77,26 @@ internal static class SbatchScript
                 exit 143
             }
             trap on_term TERM
+
+            if [ "$shard" -ge "$shard_count" ]; then
+                echo "predictivity sweep: array task $shard is beyond the $shard_count shards of this sweep" >&2
+                exit 2
+            fi
+
+            """);
+        AppendBuildCheck(text, plan);
+        text.Append(CultureInfo.InvariantCulture, $$"""
+
+            # Compute threads: what SLURM granted this task, and never more than the node's cores.
+            threads="${SLURM_CPUS_PER_TASK:-1}"
+            if [ -n "${SLURM_CPUS_ON_NODE:-}" ] && [ "$SLURM_CPUS_ON_NODE" -lt "$threads" ]; then
+                threads="$SLURM_CPUS_ON_NODE"
+            fi
+            cores="$(nproc)"
+            if [ "$cores" -lt "$threads" ]; then
+                threads="$cores"
+            fi
+            export OMP_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
 
             write_record running "threads $threads"
             {{sweepCommand}} \
@@ -136,19 +135,18 @@ internal static class SbatchScript
             set -u
 
             """);
-        AppendBuildCheck(text, plan);
         var mergeCommand = Command([.. plan.Launcher, "sweep", "merge"]);
         text.Append($$"""
 
+            sweep_dir={{Quote(plan.SweepFolder)}}
             task="${SLURM_JOB_ID:-0}"
             record="$sweep_dir/slurm/tasks/merge.state"
             {{RecordWriter}}
+            trap 'write_record cancelled SIGTERM; exit 143' TERM
 
-            if [ -n "$build_problem" ]; then
-                echo "$build_problem" >&2
-                write_record failed build-mismatch
-                exit {{BuildMismatchExitCode}}
-            fi
+            """);
+        AppendBuildCheck(text, plan);
+        text.Append($$"""
 
             write_record running merge
             {{mergeCommand}} "$sweep_dir"
@@ -206,21 +204,20 @@ internal static class SbatchScript
     {
         var build = plan.Build;
         text.Append($$"""
-
-            sweep_dir={{Quote(plan.SweepFolder)}}
+            # A node must run the build the sweep was submitted with: same assemblies, same SHA-256.
             toolkit_version={{Quote(build.Version)}}
             toolkit_dir={{Quote(build.Directory)}}
             toolkit_files=({{string.Join(' ', build.Files.Select(Quote))}})
             toolkit_fingerprint={{build.Fingerprint}}
-
-            # A node must run the build the sweep was submitted with: same assemblies, same SHA-256.
             found="$(cd "$toolkit_dir" 2>/dev/null && cat -- "${toolkit_files[@]}" 2>/dev/null | sha256sum)"
             found="${found%% *}"
-            build_problem=""
             if [ "$found" != "$toolkit_fingerprint" ]; then
-                build_problem="predictivity sweep: $(hostname -s) does not have the build this sweep was \
-            submitted with (predictivity $toolkit_version in $toolkit_dir, SHA-256 $toolkit_fingerprint; \
-            found ${found:-no readable assemblies}). Rebuild that version there, or resubmit with the current build."
+                echo "predictivity sweep: $(hostname -s) does not have the build this sweep was submitted with" \
+                    "(predictivity $toolkit_version in $toolkit_dir, SHA-256 $toolkit_fingerprint;" \
+                    "found ${found:-no readable assemblies}). Rebuild that version there, or resubmit" \
+                    "with the current build." >&2
+                write_record failed build-mismatch
+                exit {{BuildMismatchExitCode}}
             fi
 
             """);

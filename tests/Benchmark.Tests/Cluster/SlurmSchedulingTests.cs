@@ -50,7 +50,10 @@ public sealed class SlurmSchedulingTests : IDisposable
         var submitter = new SlurmSweepSubmitter(commands);
         var first = submitter.Submit(plan, new SlurmJobOptions());
 
-        WaitFor(() => SlurmSweepStatus.Read(plan.SweepFolder, commands).Shards[1].State == SlurmTaskState.Running);
+        // Cancel once the task has started its shard (a task cancelled while pending leaves no record).
+        var record = Path.Combine(plan.SlurmFolder, "tasks", "shard-1.state");
+        WaitFor(() => File.Exists(record) && File.ReadAllText(record).Contains("\trunning\t", StringComparison.Ordinal));
+        Assert.Equal(SlurmTaskState.Running, SlurmSweepStatus.Read(plan.SweepFolder, commands).Shards[1].State);
         var busy = Assert.Throws<SlurmException>(() => submitter.Submit(plan, new SlurmJobOptions()));
         Cancel(commands, $"{first.ArrayJobId}_1");
         WaitUntilGone(commands, first.ArrayJobId, first.MergeJobId);
