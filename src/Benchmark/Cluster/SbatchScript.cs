@@ -78,8 +78,8 @@ internal static class SbatchScript
             }
             trap on_term TERM
 
-            if [ "$shard" -ge "$shard_count" ]; then
-                echo "predictivity sweep: array task $shard is beyond the $shard_count shards of this sweep" >&2
+            if [ "$shard" -lt 1 ] || [ "$shard" -gt "$shard_count" ]; then
+                echo "predictivity sweep: array task $shard is not one of the shards 1..$shard_count of this sweep" >&2
                 exit 2
             fi
 
@@ -258,10 +258,11 @@ internal static class SbatchScript
                 + "a line break, since sbatch's #SBATCH lines cannot quote them; choose another --out folder.");
         }
 
-        if (plan.ShardsToRun.Any(s => s < 0 || s >= plan.ShardCount))
+        if (plan.ShardsToRun.Count == 0 || plan.ShardsToRun.Any(s => s < 1 || s > plan.ShardCount))
         {
             throw new ArgumentException(
-                $"Shards to run must lie in 0..{plan.ShardCount - 1}; found {string.Join(',', plan.ShardsToRun)}.",
+                $"Shards to run must be one or more of 1..{plan.ShardCount}; "
+                + $"found [{string.Join(',', plan.ShardsToRun)}].",
                 nameof(plan));
         }
     }

@@ -10,7 +10,8 @@ namespace NeuralPredictivity.Benchmark.Cluster;
 /// </remarks>
 internal static class SlurmArrayIndices
 {
-    /// <summary>Ascending distinct indices folded into ranges: <c>[0, 1, 2, 5, 7, 8]</c> gives <c>0-2,5,7-8</c>.</summary>
+    /// <summary>Ascending distinct indices folded into ranges:
+    /// <c>[0, 1, 2, 5, 7, 8]</c> gives <c>0-2,5,7-8</c>.</summary>
     internal static string Compress(IEnumerable<int> indices)
     {
         var sorted = indices.Distinct().Order().ToArray();

@@ -11,7 +11,7 @@ namespace NeuralPredictivity.Benchmark.Cluster;
 /// </remarks>
 /// <param name="ArrayJobId">Job id of the array (its tasks are <c>ArrayJobId_shard</c>).</param>
 /// <param name="MergeJobId">Job id of the merge job that waits for the array (afterany).</param>
-/// <param name="Shards">Zero-based shards the array runs, ascending.</param>
+/// <param name="Shards">Shards (1-based) the array runs, ascending.</param>
 /// <param name="ShardCount">The <c>n</c> of <c>--shard i/n</c>.</param>
 /// <param name="ToolkitVersion">Version of the build the tasks must run.</param>
 /// <param name="SubmittedUtc">When the array was submitted.</param>

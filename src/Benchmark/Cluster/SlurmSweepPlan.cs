@@ -25,8 +25,8 @@ public sealed record SlurmSweepPlan
     /// <summary>Number of shards the units are split into: the <c>n</c> of <c>--shard i/n</c>.</summary>
     public required int ShardCount { get; init; }
 
-    /// <summary>Zero-based shard indices that still have missing units, ascending; each becomes one
-    /// array task whose <c>SLURM_ARRAY_TASK_ID</c> is the shard index.</summary>
+    /// <summary>Shards (1-based, like <c>--shard i/n</c>) that still have missing units, ascending;
+    /// each becomes one array task whose <c>SLURM_ARRAY_TASK_ID</c> is the shard.</summary>
     public required IReadOnlyList<int> ShardsToRun { get; init; }
 
     /// <summary>The build every task must run.</summary>

@@ -36,7 +36,7 @@ public sealed class SlurmSweepStatus
     /// <summary>Every submission of the sweep, oldest first; empty when it was never submitted.</summary>
     public IReadOnlyList<SlurmSubmission> Submissions { get; }
 
-    /// <summary>One entry per shard of the latest submission's shard count, by shard index.</summary>
+    /// <summary>One entry per shard of the latest submission's shard count: shard i at index i − 1.</summary>
     public IReadOnlyList<SlurmShardStatus> Shards { get; }
 
     /// <summary>The latest submission's merge job; null when never submitted.</summary>
@@ -69,17 +69,17 @@ public sealed class SlurmSweepStatus
 
         var shardCount = submissions[^1].ShardCount;
         var shards = new SlurmShardStatus[shardCount];
-        for (var shard = 0; shard < shardCount; shard++)
+        for (var shard = 1; shard <= shardCount; shard++)
         {
             var submission = submissions.LastOrDefault(s => s.ShardCount == shardCount && s.Shards.Contains(shard));
-            shards[shard] = submission is null
+            shards[shard - 1] = submission is null
                 ? new SlurmShardStatus(shard, null, SlurmTaskState.NotSubmitted, "not submitted")
                 : Resolve(shard, $"{Id(submission.ArrayJobId)}_{Id(shard)}", (submission.ArrayJobId, shard),
                     known, SlurmTaskRecord.Read(SlurmTaskRecord.ShardPath(slurmFolder, shard)), queue is not null);
         }
 
         var latest = submissions[^1];
-        var merge = Resolve(-1, Id(latest.MergeJobId), (latest.MergeJobId, null), known,
+        var merge = Resolve(0, Id(latest.MergeJobId), (latest.MergeJobId, null), known,
             SlurmTaskRecord.Read(SlurmTaskRecord.MergePath(slurmFolder)), queue is not null);
         return new SlurmSweepStatus(submissions, shards, merge, queue is not null, accounting is not null);
     }

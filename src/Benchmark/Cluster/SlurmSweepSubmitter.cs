@@ -39,7 +39,8 @@ public sealed class SlurmSweepSubmitter
 
     /// <summary>Writes both scripts into the plan's slurm folder and creates its logs folder.</summary>
     /// <exception cref="ArgumentException">An option is invalid, or a path is not absolute.</exception>
-    /// <exception cref="NotSupportedException">The sweep folder's path cannot be written into #SBATCH lines.</exception>
+    /// <exception cref="NotSupportedException">The sweep folder's path cannot be written into
+    /// #SBATCH lines.</exception>
     public SlurmScripts WriteScripts(SlurmSweepPlan plan, SlurmJobOptions options)
     {
         ArgumentNullException.ThrowIfNull(plan);

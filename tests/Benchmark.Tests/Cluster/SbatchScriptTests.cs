@@ -23,7 +23,7 @@ public sealed class SbatchScriptTests : IDisposable
         var script = SbatchScript.Array(plan, options);
 
         var directives = Directives(script);
-        Assert.Contains("--array=0-11%3", directives);
+        Assert.Contains("--array=1-12%3", directives);
         Assert.Contains("--partition=short", directives);
         Assert.Contains("--time=4:00:00", directives);
         Assert.Contains("--cpus-per-task=4", directives);
@@ -77,7 +77,8 @@ public sealed class SbatchScriptTests : IDisposable
         Assert.True(exit == 0, error);
         var call = Assert.Single(_toolkit.Calls);
         Assert.StartsWith(
-            $"sweep --families random-relu,place --dims 4,8 --seeds 0 --out {plan.SweepFolder} --shard 5/12 --threads 1",
+            "sweep --families random-relu,place --dims 4,8 --seeds 0 "
+                + $"--out {plan.SweepFolder} --shard 5/12 --threads 1",
             call, StringComparison.Ordinal);
         Assert.Equal("shard 5/12 threads 1\n", File.ReadAllText(Path.Combine(plan.SweepFolder, "units", "shard-5")));
         var record = ReadRecord(plan, 5);
@@ -93,7 +94,7 @@ public sealed class SbatchScriptTests : IDisposable
     {
         var plan = _toolkit.Plan("sweep", shardCount: 2);
         var script = WriteArray(plan, new SlurmJobOptions());
-        var environment = new Dictionary<string, string>(SlurmTask(plan, shard: 0, taskCount: 2));
+        var environment = new Dictionary<string, string>(SlurmTask(plan, shard: 1, taskCount: 2));
         if (cpusPerTask is not null)
         {
             environment["SLURM_CPUS_PER_TASK"] = cpusPerTask;
@@ -136,7 +137,7 @@ public sealed class SbatchScriptTests : IDisposable
         var script = WriteArray(plan, new SlurmJobOptions());
         File.AppendAllText(Path.Combine(_toolkit.BuildFolder, "Other.Library.dll"), " updated");
 
-        var (exit, _, error) = ScriptRunner.Run(script, SlurmTask(plan, shard: 0, taskCount: 1));
+        var (exit, _, error) = ScriptRunner.Run(script, SlurmTask(plan, shard: 1, taskCount: 1));
 
         Assert.True(exit == 0, error);
         Assert.Equal(["NeuralPredictivity.Benchmark.dll", "predictivity.dll"], plan.Build.Files);
@@ -163,7 +164,7 @@ public sealed class SbatchScriptTests : IDisposable
     {
         var plan = _toolkit.Plan("sweep", shardCount: 2);
         var script = WriteArray(plan, new SlurmJobOptions());
-        var environment = new Dictionary<string, string>(SlurmTask(plan, shard: 0, taskCount: 2))
+        var environment = new Dictionary<string, string>(SlurmTask(plan, shard: 1, taskCount: 2))
         {
             ["STANDIN_SLEEP"] = "20",
         };
@@ -171,27 +172,29 @@ public sealed class SbatchScriptTests : IDisposable
         var stopwatch = Stopwatch.StartNew();
         var (exit, _, _) = ScriptRunner.Run(script, environment, process =>
         {
-            WaitFor(() => ReadRecordOrNull(plan, 0)?[1] == "running");
+            WaitFor(() => ReadRecordOrNull(plan, 1)?[1] == "running");
             Thread.Sleep(200);
             ProcessTree.Signal(process.Id, "TERM");
         });
 
         Assert.Equal(143, exit);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"took {stopwatch.Elapsed}");
-        Assert.Equal(["77_0", "cancelled", "SIGTERM"], ReadRecord(plan, 0)[..3]);
-        Assert.False(File.Exists(Path.Combine(plan.SweepFolder, "units", "shard-0")));
+        Assert.Equal(["77_1", "cancelled", "SIGTERM"], ReadRecord(plan, 1)[..3]);
+        Assert.False(File.Exists(Path.Combine(plan.SweepFolder, "units", "shard-1")));
     }
 
-    [Fact]
-    public void TaskBeyondTheShardCountStopsBeforeRunning()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void TaskOutsideTheShardsStopsBeforeRunning(int shard)
     {
         var plan = _toolkit.Plan("sweep", shardCount: 2);
         var script = WriteArray(plan, new SlurmJobOptions());
 
-        var (exit, _, error) = ScriptRunner.Run(script, SlurmTask(plan, shard: 2, taskCount: 3));
+        var (exit, _, error) = ScriptRunner.Run(script, SlurmTask(plan, shard, taskCount: 3));
 
         Assert.Equal(2, exit);
-        Assert.Contains("beyond the 2 shards", error);
+        Assert.Contains($"array task {shard} is not one of the shards 1..2", error);
         Assert.Empty(_toolkit.Calls);
     }
 
@@ -201,10 +204,10 @@ public sealed class SbatchScriptTests : IDisposable
         var plan = _toolkit.Plan("it's 100% a sweep", shardCount: 1);
         var script = WriteArray(plan, new SlurmJobOptions());
 
-        var (exit, _, error) = ScriptRunner.Run(script, SlurmTask(plan, shard: 0, taskCount: 1));
+        var (exit, _, error) = ScriptRunner.Run(script, SlurmTask(plan, shard: 1, taskCount: 1));
 
         Assert.True(exit == 0, error);
-        Assert.True(File.Exists(Path.Combine(plan.SweepFolder, "units", "shard-0")));
+        Assert.True(File.Exists(Path.Combine(plan.SweepFolder, "units", "shard-1")));
         Assert.Contains($"--output=\"{_toolkit.Root}/it's 100\\% a sweep/slurm/logs/sweep-%A_%a.out\"",
             Directives(File.ReadAllText(script)));
         Assert.Equal("sweep-it_s_100__a_sweep", plan.JobName);
@@ -250,9 +253,9 @@ public sealed class SbatchScriptTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { 0, 1, 2, 5, 7, 8 }, null, "0-2,5,7-8")]
+    [InlineData(new[] { 1, 2, 3, 6, 8, 9 }, null, "1-3,6,8-9")]
     [InlineData(new[] { 3 }, 2, "3%2")]
-    [InlineData(new[] { 4, 0, 2, 1 }, null, "0-2,4")]
+    [InlineData(new[] { 4, 1, 3, 2, 6 }, null, "1-4,6")]
     public void ArraySpecFoldsShardsIntoRanges(int[] shards, int? parallelism, string expected)
     {
         Assert.Equal(expected, SbatchScript.ArraySpec(shards, parallelism));

@@ -79,7 +79,8 @@ public sealed class SlurmCluster : IDisposable
         }
     }
 
-    internal static string ScriptFolder => Path.Combine(RepositoryRoot(), "tests", "Benchmark.Tests", "Cluster", "slurm");
+    internal static string ScriptFolder =>
+        Path.Combine(RepositoryRoot(), "tests", "Benchmark.Tests", "Cluster", "slurm");
 
     private static (int Exit, string Output, string Error) RunScript(string name, params string[] arguments)
     {
@@ -127,7 +128,8 @@ public sealed class SlurmClusterCollection : ICollectionFixture<SlurmCluster>
     public const string Name = "SLURM cluster";
 }
 
-/// <summary>A fact that needs a real SLURM cluster; skipped, with the reason, where SLURM cannot be installed.</summary>
+/// <summary>A fact that needs a real SLURM cluster; skipped, with the reason, where SLURM cannot be
+/// installed.</summary>
 public sealed class SlurmFactAttribute : FactAttribute
 {
     public SlurmFactAttribute()

@@ -26,8 +26,8 @@ public sealed class SlurmSchedulingTests : IDisposable
         var submission = new SlurmSweepSubmitter(commands).Submit(plan, new SlurmJobOptions { CpusPerTask = 1 });
         WaitUntilGone(commands, submission.ArrayJobId, submission.MergeJobId);
 
-        Assert.Equal([0, 1, 2, 3], submission.Shards);
-        Assert.Equal("shard-0\nshard-1\nshard-2\nshard-3\n",
+        Assert.Equal([1, 2, 3, 4], submission.Shards);
+        Assert.Equal("shard-1\nshard-2\nshard-3\nshard-4\n",
             File.ReadAllText(Path.Combine(plan.SweepFolder, "merged.txt")));
         var shardCalls = _toolkit.Calls.Where(c => c.StartsWith("sweep --families", StringComparison.Ordinal));
         Assert.All(shardCalls, call => Assert.EndsWith("--threads 1\tthreads=1\tomp=1", call));
@@ -51,11 +51,12 @@ public sealed class SlurmSchedulingTests : IDisposable
         var first = submitter.Submit(plan, new SlurmJobOptions());
 
         // Cancel once the task has started its shard (a task cancelled while pending leaves no record).
-        var record = Path.Combine(plan.SlurmFolder, "tasks", "shard-1.state");
-        WaitFor(() => File.Exists(record) && File.ReadAllText(record).Contains("\trunning\t", StringComparison.Ordinal));
+        var record = Path.Combine(plan.SlurmFolder, "tasks", "shard-2.state");
+        WaitFor(() => File.Exists(record)
+            && File.ReadAllText(record).Contains("\trunning\t", StringComparison.Ordinal));
         Assert.Equal(SlurmTaskState.Running, SlurmSweepStatus.Read(plan.SweepFolder, commands).Shards[1].State);
         var busy = Assert.Throws<SlurmException>(() => submitter.Submit(plan, new SlurmJobOptions()));
-        Cancel(commands, $"{first.ArrayJobId}_1");
+        Cancel(commands, $"{first.ArrayJobId}_2");
         WaitUntilGone(commands, first.ArrayJobId, first.MergeJobId);
 
         var afterCancel = SlurmSweepStatus.Read(plan.SweepFolder, commands);
@@ -63,19 +64,19 @@ public sealed class SlurmSchedulingTests : IDisposable
         Assert.Equal(SlurmTaskState.Cancelled, afterCancel.Shards[1].State);
         Assert.Equal(SlurmTaskState.Completed, afterCancel.Shards[0].State);
         Assert.Equal(SlurmTaskState.Completed, afterCancel.Shards[2].State);
-        Assert.Equal("shard-0\nshard-2\n", File.ReadAllText(Path.Combine(plan.SweepFolder, "merged.txt")));
+        Assert.Equal("shard-1\nshard-3\n", File.ReadAllText(Path.Combine(plan.SweepFolder, "merged.txt")));
 
-        var second = submitter.Submit(plan with { ShardsToRun = [1] }, new SlurmJobOptions());
+        var second = submitter.Submit(plan with { ShardsToRun = [2] }, new SlurmJobOptions());
         WaitUntilGone(commands, second.ArrayJobId, second.MergeJobId);
 
-        Assert.Equal("shard-0\nshard-1\nshard-2\n", File.ReadAllText(Path.Combine(plan.SweepFolder, "merged.txt")));
+        Assert.Equal("shard-1\nshard-2\nshard-3\n", File.ReadAllText(Path.Combine(plan.SweepFolder, "merged.txt")));
         var shardCalls = _toolkit.Calls.Where(c => c.StartsWith("sweep --families", StringComparison.Ordinal))
             .Select(c => c.Split("--shard ")[1].Split(' ')[0]).Order().ToArray();
-        Assert.Equal(["0/3", "1/3", "1/3", "2/3"], shardCalls);
+        Assert.Equal(["1/3", "2/3", "2/3", "3/3"], shardCalls);
         var final = SlurmSweepStatus.Read(plan.SweepFolder, commands);
         Assert.All(final.Shards, s => Assert.Equal(SlurmTaskState.Completed, s.State));
-        Assert.Equal($"{second.ArrayJobId}_1", final.Shards[1].Task);
-        Assert.Equal($"{first.ArrayJobId}_0", final.Shards[0].Task);
+        Assert.Equal($"{second.ArrayJobId}_2", final.Shards[1].Task);
+        Assert.Equal($"{first.ArrayJobId}_1", final.Shards[0].Task);
     }
 
     [SlurmFact]

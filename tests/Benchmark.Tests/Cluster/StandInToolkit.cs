@@ -75,7 +75,7 @@ internal sealed class StandInToolkit : IDisposable
         Launcher = ["/bin/bash", LauncherPath],
         SweepOptions = ["--families", "random-relu,place", "--dims", "4,8", "--seeds", "0"],
         ShardCount = shardCount,
-        ShardsToRun = shards ?? Enumerable.Range(0, shardCount).ToArray(),
+        ShardsToRun = shards ?? Enumerable.Range(1, shardCount).ToArray(),
         Build = ToolkitBuild.FromDirectory(BuildFolder),
     };
 
@@ -107,7 +107,8 @@ internal static class ScriptRunner
             UseShellExecute = false,
         };
         start.ArgumentList.Add(script);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("SLURM_", StringComparison.Ordinal)).ToArray())
+        var inherited = start.Environment.Keys.Where(k => k.StartsWith("SLURM_", StringComparison.Ordinal));
+        foreach (var name in inherited.ToArray())
         {
             start.Environment.Remove(name);
         }
