@@ -18,4 +18,7 @@ fi
 
 dotnet tool restore >/dev/null
 dotnet build NeuralPredictivity.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+# A TorchSharp load that failed before the repair leaves unpatched copies in bin/**/cpu/.
+find src tests -type d -path '*/bin/*' -name cpu -prune -exec rm -rf {} + 2>/dev/null || true
 echo "setup: built; run ./predictivity --help"

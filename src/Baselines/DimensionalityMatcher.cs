@@ -1,0 +1,217 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NeuralPredictivity.Datasets;
+
+namespace NeuralPredictivity.Baselines;
+
+/// <summary>Matching by effective dimension: the parameter value whose map has a target participation ratio.</summary>
+/// <remarks>
+/// <para>
+/// Every other parameter, the seed included, stays as in the spec; one parameter is varied over its
+/// search range (<see cref="BaselineParameter.SearchMinimum"/>…<see cref="BaselineParameter.SearchMaximum"/>).
+/// By default that is the family's shape parameter (length scale, field width, grid spacing) so that
+/// d stays equal to the nominal dimension of the representation being matched; pass <c>"d"</c> to vary
+/// the number of features instead.
+/// </para>
+/// <para>
+/// Search: PR is measured at both ends of the range. If the target lies outside, the closer end is
+/// returned and a Warning names the reachable range. Otherwise bisection keeps a bracket whose two
+/// ends lie on opposite sides of the target: in log space for lengths (a fixed seed fixes every
+/// random draw, so PR is a continuous function of a length and the bracket always closes on the
+/// target) and over integers for d (features are nested, f₁…f_d being the first d of any larger map).
+/// It stops when |PR − target| ≤ tolerance·target. For d the best achievable error is half the step
+/// |PR(d + 1) − PR(d)|, about 0.5 for equal-variance features; when that exceeds the tolerance the
+/// closest d is returned with <see cref="DimensionalityMatch.WithinTolerance"/> false and a Warning.
+/// A constant map (PR undefined) counts as PR 0 during the search. Lengths are tried at five
+/// significant digits, so the bisection ends when the bracket's ends are neighbours at that
+/// precision (about 25 steps for a range ratio of 10³); d needs at most 13 steps for d ≤ 4096.
+/// </para>
+/// </remarks>
+public sealed class DimensionalityMatcher
+{
+    /// <summary>Default relative tolerance: the achieved PR is within 1 % of the target.</summary>
+    public const double DefaultRelativeTolerance = 0.01;
+
+    private const int MaxBisectionSteps = 60;
+
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a matcher; <paramref name="logger"/> gets a Debug line per tried map and a summary.</summary>
+    public DimensionalityMatcher(ILogger<DimensionalityMatcher>? logger = null)
+    {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// Varies <paramref name="parameter"/> of <paramref name="spec"/> until the map's participation
+    /// ratio on the grid's defined bins is within <paramref name="relativeTolerance"/> of the target.
+    /// </summary>
+    /// <param name="spec">Starting spec; every parameter but the varied one is kept.</param>
+    /// <param name="targetParticipationRatio">PR to reach, ≥ 1.</param>
+    /// <param name="grid">Grid of the maps.</param>
+    /// <param name="arena">Arena in the grid's frame.</param>
+    /// <param name="parameter">Parameter to vary; null uses <see cref="BaselineFamily.DefaultMatchParameter"/>.</param>
+    /// <param name="relativeTolerance">Accepted |PR − target| / target, in (0, 1).</param>
+    /// <param name="cancellationToken">Stops the search between maps.</param>
+    public DimensionalityMatch Match(
+        BaselineSpec spec,
+        double targetParticipationRatio,
+        SpatialGrid grid,
+        ArenaGeometry arena,
+        string? parameter = null,
+        double relativeTolerance = DefaultRelativeTolerance,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(arena);
+        if (!(targetParticipationRatio >= 1) || double.IsInfinity(targetParticipationRatio))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(targetParticipationRatio), targetParticipationRatio,
+                "The target participation ratio must be a finite number ≥ 1 (PR of one feature is 1).");
+        }
+
+        if (!(relativeTolerance > 0 && relativeTolerance < 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(relativeTolerance), relativeTolerance, "The relative tolerance must lie in (0, 1).");
+        }
+
+        var knob = ResolveParameter(spec, parameter);
+        var search = new Search(this, spec, knob, targetParticipationRatio, relativeTolerance, grid, arena);
+        return search.Run(cancellationToken);
+    }
+
+    private static BaselineParameter ResolveParameter(BaselineSpec spec, string? parameter)
+    {
+        var name = parameter ?? spec.Family.DefaultMatchParameter(spec);
+        var family = spec.Inner?.Family ?? spec.Family;
+        var matchable = family.Parameters.Where(p => p.IsMatchable).Select(p => p.Name).ToArray();
+        var knob = family.Parameters.FirstOrDefault(
+            p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (knob is null || !knob.IsMatchable)
+        {
+            throw new ArgumentException(
+                $"{family.Name}: cannot match the participation ratio by varying '{name}'; " +
+                $"parameters that can be varied: {string.Join(", ", matchable)}.",
+                nameof(parameter));
+        }
+
+        return knob;
+    }
+
+    /// <summary>One bisection run; remembers every map it generated.</summary>
+    private sealed class Search(
+        DimensionalityMatcher owner,
+        BaselineSpec spec,
+        BaselineParameter knob,
+        double target,
+        double tolerance,
+        SpatialGrid grid,
+        ArenaGeometry arena)
+    {
+        private readonly Dictionary<double, double> _tried = [];
+        private double _bestValue = double.NaN;
+
+        private bool IsInteger => knob.Kind == BaselineParameterKind.Integer;
+
+        internal DimensionalityMatch Run(CancellationToken cancellationToken)
+        {
+            var low = knob.SearchMinimum;
+            var high = knob.SearchMaximum;
+            var lowGap = Gap(low);
+            var highGap = Gap(high);
+            var reachableLow = Math.Min(_tried[low], _tried[high]);
+            var reachableHigh = Math.Max(_tried[low], _tried[high]);
+
+            if (Math.Sign(lowGap) == Math.Sign(highGap) && lowGap != 0)
+            {
+                var closest = Result(reachableLow, reachableHigh);
+                Log.Unreachable(
+                    owner._logger, target, spec.Family.Name, knob.Name, knob.FormatValue(Value(low)),
+                    knob.FormatValue(Value(high)), reachableLow, reachableHigh, closest.Spec.ToString(),
+                    closest.AchievedParticipationRatio);
+                return closest;
+            }
+
+            for (var step = 0; step < MaxBisectionSteps && !Close(_tried[_bestValue]); step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var middle = IsInteger ? Math.Floor((low + high) / 2) : RoundSignificant(Math.Sqrt(low * high));
+                if (middle <= Math.Min(low, high) || middle >= Math.Max(low, high))
+                {
+                    break;
+                }
+
+                var middleGap = Gap(middle);
+                if (Math.Sign(middleGap) == Math.Sign(lowGap))
+                {
+                    (low, lowGap) = (middle, middleGap);
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            var result = Result(reachableLow, reachableHigh);
+            if (result.WithinTolerance)
+            {
+                Log.Matched(
+                    owner._logger, target, result.Spec.ToString(), result.AchievedParticipationRatio, _tried.Count);
+            }
+            else
+            {
+                Log.OutsideTolerance(
+                    owner._logger, target, knob.Name, result.AchievedParticipationRatio, result.Spec.ToString(),
+                    result.RelativeError, tolerance);
+            }
+
+            return result;
+        }
+
+        /// <summary>PR(value) − target, generating the map and remembering its PR.</summary>
+        private double Gap(double value)
+        {
+            if (!_tried.TryGetValue(value, out var pr))
+            {
+                var candidate = spec.With(knob.Name, Value(value));
+                var (rows, _) = BaselineMaps.DefinedRows(candidate.Family.Generate(candidate, grid, arena));
+                pr = GramParticipationRatio.Compute(rows);
+                pr = double.IsNaN(pr) ? 0 : pr;
+                _tried[value] = pr;
+                Log.MatchStep(owner._logger, target, knob.Name, knob.FormatValue(Value(value)), pr);
+                if (double.IsNaN(_bestValue) || Math.Abs(pr - target) < Math.Abs(_tried[_bestValue] - target))
+                {
+                    _bestValue = value;
+                }
+            }
+
+            return pr - target;
+        }
+
+        /// <summary>
+        /// Five significant digits keep specs readable (width=10.46cm, not 10.459989534302535cm); a 1e-5
+        /// relative step in a length moves PR by about as much, far below any useful tolerance.
+        /// </summary>
+        private static double RoundSignificant(double value)
+        {
+            var scale = Math.Pow(10, 4 - (int)Math.Floor(Math.Log10(value)));
+            return Math.Round(value * scale) / scale;
+        }
+
+        private object Value(double value) => IsInteger ? (object)(int)value : value;
+
+        private bool Close(double pr) => Math.Abs(pr - target) <= tolerance * target;
+
+        /// <summary>The closest map, measured in full (PR and component counts) as the regression does.</summary>
+        private DimensionalityMatch Result(double reachableLow, double reachableHigh)
+        {
+            var best = BaselineFamilies.Generate(spec.With(knob.Name, Value(_bestValue)), grid, arena);
+            return new DimensionalityMatch(
+                best, knob.Name, target, tolerance, reachableLow, reachableHigh, _tried.Count);
+        }
+    }
+}

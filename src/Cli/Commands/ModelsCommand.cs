@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using NeuralPredictivity.Baselines;
+
+namespace NeuralPredictivity.Cli.Commands;
+
+/// <summary><c>predictivity models</c>: list representation families, preview their maps, match dimension.</summary>
+internal static class ModelsCommand
+{
+    internal static Command Create()
+    {
+        var command = new Command(
+            "models",
+            "Representation families: list them with their parameters, preview their feature maps on a " +
+            "recording's grid, and match their participation ratio.");
+        command.Subcommands.Add(CreateList());
+        command.Subcommands.Add(ModelsPreviewCommand.Create());
+        command.Subcommands.Add(ModelsMatchCommand.Create());
+        return command;
+    }
+
+    private static Command CreateList()
+    {
+        var command = new Command(
+            "list",
+            "Show every family with its spec syntax, parameters, defaults and valid values " +
+            "(use a spec with --model or with models preview / models match).");
+        command.SetAction(parse => List(parse.InvocationConfiguration.Output));
+        return command;
+    }
+
+    internal static int List(TextWriter output)
+    {
+        output.WriteLine("Baseline families (spec syntax: family:name=value,…; omitted parameters take the default):");
+        foreach (var family in BaselineFamilies.All)
+        {
+            output.WriteLine();
+            output.WriteLine($"{family.Name}    {family.Syntax}");
+            output.WriteLine($"    {family.Description}");
+            var width = family.Parameters.Count == 0 ? 0 : family.Parameters.Max(p => p.Name.Length);
+            foreach (var parameter in family.Parameters)
+            {
+                var match = parameter.IsMatchable
+                    ? string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"; PR matching searches {parameter.FormatValue(Coerce(parameter, parameter.SearchMinimum))}…" +
+                        $"{parameter.FormatValue(Coerce(parameter, parameter.SearchMaximum))}")
+                    : string.Empty;
+                output.WriteLine(
+                    $"    {parameter.Name.PadRight(width)}  default {parameter.DefaultText,-9} " +
+                    $"{parameter.Description}; {parameter.ValidValues}{match}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("Example: random-fourier:d=512,lengthscale=20cm,seed=3   shuffled:grid-cells:d=64,seed=1");
+        return 0;
+    }
+
+    private static object Coerce(BaselineParameter parameter, double value) =>
+        parameter.Kind == BaselineParameterKind.Integer ? (object)(int)value : value;
+}

@@ -1,0 +1,94 @@
+namespace NeuralPredictivity.Baselines.Tests;
+
+public sealed class DimensionalityMatcherTests
+{
+    private readonly DimensionalityMatcher _matcher = new();
+
+    [Theory]
+    [InlineData("random-fourier:d=256,seed=1", 12.0)]
+    [InlineData("random-fourier:d=256,seed=1", 60.0)]
+    [InlineData("place-cells:d=256,seed=2", 30.0)]
+    [InlineData("place-cells:d=128,profile=dog,seed=2", 20.0)]
+    [InlineData("grid-cells:d=256,seed=3", 25.0)]
+    [InlineData("random-relu:d=128,seed=4", 15.0)]
+    [InlineData("shuffled:place-cells:d=256,seed=2", 30.0)]
+    public void ShapeParameterMatchLandsWithinTheDefaultToleranceAndKeepsD(string text, double target)
+    {
+        var spec = BaselineSpec.Parse(text);
+
+        var match = _matcher.Match(spec, target, TestGrids.StensolaGrid, TestGrids.StensolaArena);
+
+        Assert.True(match.WithinTolerance, $"{match.Spec}: PR {match.AchievedParticipationRatio} for target {target}");
+        Assert.InRange(Math.Abs(match.AchievedParticipationRatio - target), 0, 0.01 * target);
+        Assert.Equal(spec.Dimension, match.Spec.Dimension);
+        Assert.Equal(spec.Seed, match.Spec.Seed);
+        Assert.Equal(spec.Family, match.Spec.Family);
+        Assert.NotEqual("d", match.Parameter);
+
+        // The reported map is the spec's map: regenerating it gives the same ratio.
+        var again = BaselineFamilies.Generate(match.Spec, TestGrids.StensolaGrid, TestGrids.StensolaArena);
+        Assert.Equal(match.AchievedParticipationRatio, again.ParticipationRatio);
+    }
+
+    [Theory]
+    [InlineData("place-cells:seed=5", 20.0)]
+    [InlineData("grid-cells:seed=5", 35.0)]
+    public void DimensionMatchLandsWithinHalfAStepOfTheTarget(string text, double target)
+    {
+        var spec = BaselineSpec.Parse(text);
+
+        var match = _matcher.Match(spec, target, TestGrids.StensolaGrid, TestGrids.StensolaArena, parameter: "d");
+
+        // Integer d: the best reachable error is half the PR step between neighbouring d.
+        var d = match.Spec.Dimension;
+        var neighbours = new[] { d - 1, d + 1 }
+            .Select(n => BaselineFamilies.Generate(
+                spec.WithDimension(n), TestGrids.StensolaGrid, TestGrids.StensolaArena))
+            .Select(m => m.ParticipationRatio).ToArray();
+        var step = Math.Max(Math.Abs(neighbours[1] - match.AchievedParticipationRatio),
+            Math.Abs(match.AchievedParticipationRatio - neighbours[0]));
+        Assert.True(
+            match.WithinTolerance || Math.Abs(match.AchievedParticipationRatio - target) <= step / 2,
+            $"d = {d}: PR {match.AchievedParticipationRatio} for target {target}, step {step}");
+        Assert.Equal("d", match.Parameter);
+    }
+
+    [Fact]
+    public void UnreachableTargetReturnsTheClosestEndAndSaysSo()
+    {
+        // 16 features cannot have a participation ratio of 40.
+        var spec = BaselineSpec.Parse("place-cells:d=16,seed=1");
+
+        var match = _matcher.Match(spec, 40, TestGrids.StensolaGrid, TestGrids.StensolaArena);
+
+        Assert.False(match.WithinTolerance);
+        Assert.True(match.ReachableMaximum <= 16);
+        // The search measures PR through the Gram shortcut, the result through the SVD: equal to ~1e-12.
+        Assert.Equal(match.ReachableMaximum, match.AchievedParticipationRatio, 1e-9 * match.ReachableMaximum);
+        Assert.Equal(2, match.Evaluations);
+    }
+
+    [Fact]
+    public void ParameterThatCannotVaryIsRejectedWithTheOnesThatCan()
+    {
+        var spec = BaselineSpec.Parse("grid-cells");
+
+        var error = Assert.Throws<ArgumentException>(
+            () => _matcher.Match(spec, 10, TestGrids.StensolaGrid, TestGrids.StensolaArena, parameter: "ratio"));
+
+        Assert.Contains("grid-cells: cannot match the participation ratio by varying 'ratio'", error.Message);
+        Assert.Contains("parameters that can be varied: d, spacing", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void TargetBelowOneIsRejected(double target)
+    {
+        var spec = BaselineSpec.Parse("grid-cells");
+
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => _matcher.Match(spec, target, TestGrids.StensolaGrid, TestGrids.StensolaArena));
+    }
+}

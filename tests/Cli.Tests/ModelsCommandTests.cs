@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NeuralPredictivity.Cli.Tests;
+
+/// <summary><c>predictivity models list | preview | match</c>, run as a user would.</summary>
+public sealed class ModelsCommandTests
+{
+    [Fact]
+    public void ListShowsEveryFamilyWithItsParametersAndDefaults()
+    {
+        var result = CliProcess.Run(["models", "list"]);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        foreach (var family in new[] { "random-fourier", "random-relu", "place-cells", "grid-cells", "shuffled" })
+        {
+            Assert.Matches($"(?m)^{family} ", result.StandardOutput);
+        }
+
+        Assert.Matches(@"lengthscale\s+default 20cm", result.StandardOutput);
+        Assert.Contains("PR matching searches 1cm…1000cm", result.StandardOutput);
+        Assert.Contains("shuffled:<spec of any family>", result.StandardOutput);
+    }
+
+    [Fact]
+    public void PreviewProducesEveryFamilyAtThreeDimensionsOnTheStensolaGridWithPngs()
+    {
+        var folder = Directory.CreateTempSubdirectory("np-models-preview-");
+        try
+        {
+            var result = CliProcess.Run(
+                ["models", "preview", "--d", "8,64,512", "--maps", "1", "--out", folder.FullName]);
+
+            Assert.True(result.ExitCode == 0, result.AllOutput);
+            Assert.Contains(
+                "stensola2012_ben: rectangle 150 × 150 cm at (0, 0); grid 30 × 30 bins", result.StandardOutput);
+            var rows = Regex.Matches(result.StandardOutput, @"(?m)^(\S+:\S+)\s+(\d+)\s+900\s+([\d.]+)\s+\d+\s+\d+$");
+            Assert.Equal(7 * 3, rows.Count);
+            foreach (Match row in rows)
+            {
+                var d = int.Parse(row.Groups[2].Value, CultureInfo.InvariantCulture);
+                var pr = double.Parse(row.Groups[3].Value, CultureInfo.InvariantCulture);
+                Assert.InRange(pr, 1, d);
+            }
+
+            var pngs = folder.GetFiles("*.png");
+            Assert.Equal(21, pngs.Length);
+            byte[] signature = [0x89, 0x50, 0x4E, 0x47];
+            Assert.All(pngs, png => Assert.Equal(signature, File.ReadAllBytes(png.FullName)[..4]));
+            Assert.Empty(folder.GetFiles("*.partial.png"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void PreviewOfACircularArenaDefinesOnlyTheBinsInsideIt()
+    {
+        var result = CliProcess.Run(
+            ["models", "preview", "grid-cells", "--d", "8", "--dataset", "hafting2005_fig2c_trial1"]);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains("circle Ø 180 cm at (0, 0); grid 36 × 36 bins", result.StandardOutput);
+        Assert.Matches(@"grid-cells:d=8,\S+\s+8\s+1020\s", result.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData("models preview grid-cells:spcing=3", "unknown parameter 'spcing' of grid-cells; valid parameters: d")]
+    [InlineData("models preview --d 8,x", "--d: expected comma-separated positive integers")]
+    [InlineData("models preview --arena hexagon:3", "--arena: expected square:<side>")]
+    [InlineData("models preview --dataset nope", "--dataset: 'nope' is neither a file nor a bundled dataset")]
+    [InlineData("models match grid-cells --target-pr 10 --parameter ratio", "cannot match the participation ratio")]
+    public void BadInputExitsWithTwoAndNamesTheOption(string arguments, string message)
+    {
+        var result = CliProcess.Run(arguments.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.StandardError);
+    }
+
+    [Fact]
+    public void MatchReportsTheChosenSpecAndTheAchievedRatio()
+    {
+        var result = CliProcess.Run(["models", "match", "place-cells:d=256", "--target-pr", "30"]);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Matches(
+            @"spec\s+place-cells:d=256,width=[\d.]+cm,profile=gaussian,surround=2,seed=0", result.StandardOutput);
+        var achieved = double.Parse(
+            Regex.Match(result.StandardOutput, @"achieved PR\s+([\d.]+)").Groups[1].Value,
+            CultureInfo.InvariantCulture);
+        Assert.InRange(achieved, 29.7, 30.3);
+        Assert.Contains("matched         yes", result.StandardOutput);
+    }
+
+    [Fact]
+    public void UnreachableMatchExitsWithThreeAndShowsTheReachableRange()
+    {
+        var result = CliProcess.Run(["models", "match", "random-fourier:d=16", "--target-pr", "100"]);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("matched         no", result.StandardOutput);
+        Assert.Contains("cannot match PR 100 with random-fourier by varying lengthscale", result.StandardError);
+    }
+}
