@@ -43,21 +43,80 @@ public sealed class SpatialGrid : IEquatable<SpatialGrid>
     /// exactly 30 bins); when the extent is not a multiple of the bin size the grid overhangs the
     /// arena equally on both sides, keeping bins square.
     /// </remarks>
-    public static SpatialGrid Centred(double centreX, double centreY, double widthCm, double heightCm, double binSizeCm)
+    public static SpatialGrid Centred(double centreX, double centreY, double widthCm, double heightCm,
+        double binSizeCm)
     {
         if (!(binSizeCm > 0) || double.IsInfinity(binSizeCm))
         {
-            throw new ArgumentOutOfRangeException(nameof(binSizeCm), binSizeCm, "Bin size must be a positive number of cm.");
+            throw new ArgumentOutOfRangeException(nameof(binSizeCm), binSizeCm,
+                "Bin size must be a positive number of cm.");
         }
 
         if (!(widthCm > 0) || !(heightCm > 0) || double.IsInfinity(widthCm) || double.IsInfinity(heightCm))
         {
-            throw new ArgumentOutOfRangeException(nameof(widthCm), $"Arena extent must be positive, got {widthCm} × {heightCm} cm.");
+            throw new ArgumentOutOfRangeException(nameof(widthCm),
+                $"Arena extent must be positive, got {widthCm} × {heightCm} cm.");
         }
 
         return new SpatialGrid(
             AxisEdges(centreX, widthCm, binSizeCm),
             AxisEdges(centreY, heightCm, binSizeCm));
+    }
+
+    /// <summary>Default bin side in cm (../shared/DESIGN.md, "Grid").</summary>
+    public const double DefaultBinSizeCm = 5.0;
+
+    /// <summary>
+    /// Square bins of side <paramref name="binSizeCm"/> covering an arena's bounding square or rectangle.
+    /// </summary>
+    /// <remarks>
+    /// A 150 cm square box with 5 cm bins gives 30 × 30 = 900 bins. A circle of diameter d gets the
+    /// d × d square around it; its corner bins are never visited and stay NaN in every rate map.
+    /// </remarks>
+    public static SpatialGrid ForArena(Arena arena, double binSizeCm = DefaultBinSizeCm)
+    {
+        ArgumentNullException.ThrowIfNull(arena);
+        return Centred(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm, binSizeCm);
+    }
+
+    /// <summary>
+    /// The grid of a recording: square bins over its arena (from the file, the user, or the tracked extent).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The recording has no position, hence no arena to grid.</exception>
+    public static SpatialGrid ForRecording(Recording recording, double binSizeCm = DefaultBinSizeCm)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        recording.RequirePosition("a spatial grid");
+        return ForArena(recording.Arena!, binSizeCm);
+    }
+
+    /// <summary>
+    /// <paramref name="binsPerAxis"/> equal bins per axis spanning the min–max of the tracked (finite)
+    /// positions, with edges computed as NumPy's <c>linspace</c> computes them.
+    /// </summary>
+    /// <remarks>
+    /// This is the grid of the sanity figures in data/README.md (20 × 20 over the tracked extent),
+    /// kept so those figures can be reproduced exactly; bins need not be square. Use
+    /// <see cref="ForRecording"/> for analyses.
+    /// </remarks>
+    internal static SpatialGrid OverTrackedExtent(PositionTrack position, int binsPerAxis)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(binsPerAxis, 1);
+        var (minX, maxX, minY, maxY) = RecordingValidation.TrackedExtent(position);
+        return new SpatialGrid(LinearEdges(minX, maxX, binsPerAxis), LinearEdges(minY, maxY, binsPerAxis));
+    }
+
+    private static double[] LinearEdges(double start, double stop, int bins)
+    {
+        var step = (stop - start) / bins;
+        var edges = new double[bins + 1];
+        for (var i = 0; i < bins; i++)
+        {
+            edges[i] = i * step + start;
+        }
+
+        edges[bins] = stop;
+        return edges;
     }
 
     /// <summary>The bin holding position (x, y) in cm, or −1 when it is outside the grid or not finite.</summary>
@@ -97,7 +156,8 @@ public sealed class SpatialGrid : IEquatable<SpatialGrid>
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{ColumnCount} × {RowCount} bins, x {XEdges[0]:0.###}…{XEdges[^1]:0.###} cm, y {YEdges[0]:0.###}…{YEdges[^1]:0.###} cm";
+        $"{ColumnCount} × {RowCount} bins, x {XEdges[0]:0.###}…{XEdges[^1]:0.###} cm, y " +
+        $"{YEdges[0]:0.###}…{YEdges[^1]:0.###} cm";
 
     private static double[] AxisEdges(double centre, double extent, double binSize)
     {
@@ -148,7 +208,8 @@ public sealed class SpatialGrid : IEquatable<SpatialGrid>
         {
             if (!double.IsFinite(edges[i]) || (i > 0 && edges[i] <= edges[i - 1]))
             {
-                throw new ArgumentException($"Grid edges must be finite and strictly increasing; edge {i} is {edges[i]}.", name);
+                throw new ArgumentException(
+                    $"Grid edges must be finite and strictly increasing; edge {i} is {edges[i]}.", name);
             }
         }
     }

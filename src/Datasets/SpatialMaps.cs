@@ -17,13 +17,15 @@ public sealed class SpatialMaps
         if (values.GetLength(0) != grid.BinCount)
         {
             throw new ArgumentException(
-                $"Maps have {values.GetLength(0)} rows but the grid has {grid.BinCount} bins ({grid}).", nameof(values));
+                $"Maps have {values.GetLength(0)} rows but the grid has {grid.BinCount} bins ({grid}).",
+                    nameof(values));
         }
 
         if (values.GetLength(1) != columnIds.Count)
         {
             throw new ArgumentException(
-                $"Maps have {values.GetLength(1)} columns but {columnIds.Count} column ids were given.", nameof(columnIds));
+                $"Maps have {values.GetLength(1)} columns but {columnIds.Count} column ids were given.",
+                    nameof(columnIds));
         }
 
         Grid = grid;

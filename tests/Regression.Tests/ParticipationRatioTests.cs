@@ -42,6 +42,19 @@ public sealed class ParticipationRatioTests
     }
 
     [Fact]
+    public void ConstantColumnsWithInexactMeansStillGiveUndefinedParticipationRatio()
+    {
+        var features = new double[12, 2];
+        for (var i = 0; i < 12; i++)
+        {
+            features[i, 0] = 0.3;
+            features[i, 1] = 0.1;
+        }
+
+        Assert.True(double.IsNaN(ParticipationRatio.Compute(features).ParticipationRatio));
+    }
+
+    [Fact]
     public void UnequalVariancesGiveTheClosedForm()
     {
         // Two orthogonal columns with variances 4 and 1: PR = (4 + 1)² / (16 + 1) = 25/17.
@@ -52,5 +65,35 @@ public sealed class ParticipationRatioTests
         Assert.Equal(25.0 / 17.0, report.ParticipationRatio, Tolerance);
         Assert.Equal(1, report.ComponentsFor80Percent);
         Assert.Equal(2, report.ComponentsFor90Percent);
+    }
+}
+
+public sealed class ParticipationRatioGoldenTests
+{
+    [Fact]
+    public void MatchesNumPyCovarianceEigenvalues()
+    {
+        var x = TestData.Matrix(TestData.Golden("participation_x.csv"));
+        var expected = TestData.Matrix(TestData.Golden("participation_expected.csv"));
+
+        var report = ParticipationRatio.Compute(x);
+
+        // Eigenvalues of an 8 × 8 covariance from SVD vs eigvalsh: ~1e-15 relative each.
+        Assert.Equal(expected[0, 0], report.ParticipationRatio, 1e-10);
+        Assert.Equal((int)expected[0, 1], report.ComponentsFor80Percent);
+        Assert.Equal((int)expected[0, 2], report.ComponentsFor90Percent);
+    }
+}
+
+public sealed class ParticipationRatioValidationTests
+{
+    [Fact]
+    public void NonFiniteInputIsRejectedWithItsPosition()
+    {
+        var features = new double[3, 2] { { 1, 2 }, { 3, double.NaN }, { 5, 6 } };
+
+        var error = Assert.Throws<ArgumentException>(() => ParticipationRatio.Compute(features));
+
+        Assert.Contains("features[1, 1] is NaN", error.Message, StringComparison.Ordinal);
     }
 }

@@ -12,6 +12,9 @@ internal static class PredictivityCommand
             "MEC recordings, and report noise-ceiling-normalised predictivity against dimensionality.");
         root.Options.Add(CommonOptions.Verbosity);
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(GridScoresCommand.Create());

@@ -1,0 +1,89 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace NeuralPredictivity.Benchmark;
+
+/// <summary>Shared look of every figure: sizes, fonts, palette and the log-scaled axis.</summary>
+internal static class FigureStyle
+{
+    internal const int Width = 900;
+    internal const int Height = 640;
+    internal const float TitleSize = 16;
+    internal const float LabelSize = 15;
+    internal const float TickSize = 13;
+
+    /// <summary>Colour-blind-safe categorical palette: Okabe–Ito without its yellow (too pale on white),
+    /// then black and wine.</summary>
+    internal static IReadOnlyList<Color> Palette { get; } =
+    [
+        Color.FromHex("#0072B2"), Color.FromHex("#D55E00"), Color.FromHex("#009E73"), Color.FromHex("#CC79A7"),
+        Color.FromHex("#E69F00"), Color.FromHex("#56B4E9"), Color.FromHex("#000000"), Color.FromHex("#882255"),
+    ];
+
+    internal static void Apply(Plot plot, string title, string xLabel, string yLabel)
+    {
+        plot.Title(title, TitleSize);
+        plot.XLabel(xLabel, LabelSize);
+        plot.YLabel(yLabel, LabelSize);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = TickSize;
+        plot.Axes.Left.TickLabelStyle.FontSize = TickSize;
+    }
+
+    /// <summary>Labels a count axis with whole numbers only.</summary>
+    internal static void CountAxis(IAxis axis)
+    {
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+    }
+
+    /// <summary>Turns <paramref name="axis"/> into a log10 axis for data plotted as log10(value).</summary>
+    /// <remarks>
+    /// ScottPlot draws linear axes; a log axis is drawn by plotting log10 of the data and labelling
+    /// ticks with the original values: major ticks at 1, 10, 100, … (and 2 and 5 multiples when fewer
+    /// than four decades are shown), minor ticks at the other integer multiples.
+    /// </remarks>
+    internal static void LogAxis(IAxis axis, double minValue, double maxValue)
+    {
+        var low = Math.Floor(Math.Log10(minValue));
+        var high = Math.Ceiling(Math.Log10(maxValue));
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var fewDecades = high - low <= 3;
+        for (var decade = (int)low; decade <= (int)high; decade++)
+        {
+            for (var multiple = 1; multiple <= 9; multiple++)
+            {
+                var value = multiple * Math.Pow(10, decade);
+                var position = Math.Log10(value);
+                var major = multiple == 1 || (fewDecades && multiple is 2 or 5);
+                if (major)
+                {
+                    ticks.AddMajor(position, value.ToString("0.###", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    ticks.AddMinor(position);
+                }
+            }
+        }
+
+        axis.TickGenerator = ticks;
+    }
+
+    /// <summary>Saves the plot as PNG at <paramref name="path"/> (written whole, then renamed).</summary>
+    internal static void Save(Plot plot, string path, int width = Width, int height = Height)
+    {
+        var temporary = path + ".tmp";
+        plot.SavePng(temporary, width, height);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Saves a multi-panel figure as PNG at <paramref name="path"/>.</summary>
+    internal static void Save(Multiplot figure, string path, int width, int height)
+    {
+        var temporary = path + ".tmp";
+        figure.SavePng(temporary, width, height);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    internal static string Number(double value, string format = "0.00") =>
+        double.IsNaN(value) ? "NaN" : value.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using NeuralPredictivity.Datasets;
+
+namespace NeuralPredictivity.Benchmark;
+
+/// <summary>Opens the recording and builds everything the run needs from it.</summary>
+/// <remarks>The recording and its maps are kept in <see cref="RunCache"/>, so the units of a sweep read and
+/// compute them once per seed.</remarks>
+internal static class DatasetStage
+{
+
+    /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins.</summary>
+    /// <returns>The recording, or null with the problems added (each naming <c>--dataset</c> or
+    /// <c>--bin-size</c>).</returns>
+    internal static Recording? Open(RunSettings settings, ILogger logger, List<SettingsProblem> problems)
+    {
+        Recording recording;
+        try
+        {
+            var entry = DatasetRegistry.Default().Resolve(settings.Dataset);
+            recording = RunCache.Get($"recording|{RunCache.FileKey(entry.Path)}|{settings.Dataset}",
+                () => DatasetRegistry.Default().Open(settings.Dataset, logger));
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException
+            or NotSupportedException)
+        {
+            problems.Add(new SettingsProblem("--dataset", "a readable recording (a registered name or a file path)",
+                $"'{settings.Dataset}': {e.Message}"));
+            return null;
+        }
+
+        if (!recording.HasPosition || recording.Arena is null)
+        {
+            problems.Add(new SettingsProblem("--dataset",
+                "a recording with tracked position (rate maps need where the animal was)",
+                $"'{settings.Dataset}' ({recording.SourcePath}) holds {recording.Neurons.Count} units but no " +
+                "position"));
+            return null;
+        }
+
+        var arena = recording.Arena;
+        var side = Math.Min(arena.WidthCm, arena.HeightCm);
+        if (settings.BinSizeCm > side)
+        {
+            problems.Add(new SettingsProblem("--bin-size",
+                $"a bin side no larger than the arena ({arena}), i.e. ≤ " +
+                $"{side.ToString("0.##", CultureInfo.InvariantCulture)} cm",
+                settings.BinSizeCm.ToString("R", CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        return recording;
+    }
+
+    /// <summary>Builds the grid, rate maps, noise ceilings and mean rates.</summary>
+    internal static DatasetInputs Load(Recording recording, RunSettings settings, ILogger logger)
+    {
+        var key = string.Join('|', "inputs", RunCache.FileKey(recording.SourcePath), recording.Name, settings.BinSizeCm,
+            settings.MinSpeedCmPerSecond, settings.SmoothSigmaBins, settings.ReliabilityBlockSeconds,
+            settings.ReliabilityDraws, settings.SeedFor(SeedPurpose.Reliability));
+        return RunCache.Get(key, () => Compute(recording, settings, logger));
+    }
+
+    private static DatasetInputs Compute(Recording recording, RunSettings settings, ILogger logger)
+    {
+        var arena = recording.Arena!;
+        var grid = SpatialGrid.Centred(
+            arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm, settings.BinSizeCm);
+        var mapOptions = new RateMapOptions
+        {
+            MinSpeedCmPerS = settings.MinSpeedCmPerSecond,
+            SmoothingSigmaBins = settings.SmoothSigmaBins,
+        };
+        var maps = RateMaps.Compute(recording, grid, mapOptions, logger);
+        var reliability = SplitHalfReliability.Compute(recording, grid, new ReliabilityOptions
+        {
+            BlockLengthS = settings.ReliabilityBlockSeconds,
+            DrawCount = settings.ReliabilityDraws,
+            Seed = settings.SeedFor(SeedPurpose.Reliability),
+        }, mapOptions, logger);
+        return new DatasetInputs(recording, grid, maps, reliability.Ceilings, recording.MeanRatesHz());
+    }
+}

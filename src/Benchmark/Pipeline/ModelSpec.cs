@@ -1,0 +1,192 @@
+using System.Globalization;
+using NeuralPredictivity.Baselines;
+
+namespace NeuralPredictivity.Benchmark;
+
+/// <summary>What <c>--model</c> names: a path-integrating network (trained or untrained) or a baseline.</summary>
+/// <remarks>
+/// <para>Grammar, checked before any work:</para>
+/// <list type="bullet">
+/// <item><c>trained</c> (or <c>bundled</c>): the bundled checkpoint; <c>trained:checkpoint=PATH</c> another one; a bare path to a
+/// checkpoint file means the same. <c>d=N</c> keeps the first N principal components of its feature maps
+/// (the trained family of a sweep); without it every unit is a feature.</item>
+/// <item><c>untrained</c>: the bundled architecture with fresh weights; <c>d=N</c> sets the number of
+/// hidden units, <c>seed=S</c> the initialisation.</item>
+/// <item><c>shuffled</c> or <c>shuffled:trained…</c>: the trained features with their bins permuted (same
+/// spectrum, no spatial structure); <c>shuffled:&lt;baseline spec&gt;</c> shuffles a baseline.</item>
+/// <item>anything else is a baseline family spec (<see cref="BaselineSpec"/>), such as
+/// <c>random-fourier:d=512,lengthscale=20cm,seed=3</c>; <c>place</c> and <c>grid</c> are accepted for
+/// <c>place-cells</c> and <c>grid-cells</c>.</item>
+/// </list>
+/// A spec without <c>seed=</c> takes the run's feature seed (<see cref="SeedPurpose.Features"/>).
+/// </remarks>
+internal sealed class ModelSpec
+{
+    private ModelSpec(string text)
+    {
+        Text = text;
+    }
+
+    /// <summary>The spec as given.</summary>
+    internal string Text { get; }
+
+    /// <summary>True for a path-integrating network, false for a baseline family.</summary>
+    internal bool IsNetwork => Baseline is null;
+
+    /// <summary>Trained (a checkpoint) or untrained (fresh weights); networks only.</summary>
+    internal bool Trained { get; private init; }
+
+    /// <summary>Checkpoint path; null for the bundled one. Trained networks only.</summary>
+    internal string? CheckpointPath { get; private init; }
+
+    /// <summary>PCA components kept (trained) or hidden units (untrained); null for all / the default.</summary>
+    internal int? Dimension { get; private init; }
+
+    /// <summary>Feature seed: untrained initialisation, or the seed of the shuffle.</summary>
+    internal int Seed { get; private init; }
+
+    /// <summary>Whether the network's features are spatially shuffled.</summary>
+    internal bool Shuffled { get; private init; }
+
+    /// <summary>The baseline spec, with its seed; null for networks.</summary>
+    internal BaselineSpec? Baseline { get; private init; }
+
+    /// <summary>Parses <paramref name="text"/>; returns null and adds a problem naming <paramref name="option"/>.
+    /// </summary>
+    internal static ModelSpec? Parse(
+        string text, int featureSeed, List<SettingsProblem> problems, string option = "--model")
+    {
+        var trimmed = text.Trim();
+        var shuffled = false;
+        var body = trimmed;
+        if (body.Equals("shuffled", StringComparison.OrdinalIgnoreCase))
+        {
+            (shuffled, body) = (true, "trained");
+        }
+        else if (body.StartsWith("shuffled:trained", StringComparison.OrdinalIgnoreCase))
+        {
+            (shuffled, body) = (true, body["shuffled:".Length..]);
+        }
+        else if (body.StartsWith("shuffled:", StringComparison.OrdinalIgnoreCase)
+            && body["shuffled:".Length..].Split(',')[0].Contains('='))
+        {
+            // "shuffled:d=8,seed=1" shuffles the trained features too.
+            (shuffled, body) = (true, "trained:" + body["shuffled:".Length..]);
+        }
+
+        var colon = body.IndexOf(':');
+        var name = (colon < 0 ? body : body[..colon]).Trim().ToLowerInvariant();
+        name = name == "bundled" ? "trained" : name;
+        if (name is "trained" or "untrained")
+        {
+            return ParseNetwork(trimmed, name == "trained", colon < 0 ? "" : body[(colon + 1)..], shuffled, featureSeed,
+                problems, option);
+        }
+
+        if (colon < 0 && (File.Exists(body) || body.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                || body.EndsWith(".weights", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ParseNetwork(trimmed, true, "checkpoint=" + body, false, featureSeed, problems, option);
+        }
+
+        return ParseBaseline(trimmed, featureSeed, problems, option);
+    }
+
+    private static ModelSpec? ParseNetwork(string text, bool trained, string parameters, bool shuffled, int featureSeed,
+        List<SettingsProblem> problems, string option)
+    {
+        var spec = new ModelSpec(text) { Trained = trained, Shuffled = shuffled, Seed = featureSeed };
+        var count = problems.Count;
+        var parts = parameters.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var part in parts)
+        {
+            var equals = part.IndexOf('=');
+            var key = equals < 0 ? part : part[..equals].Trim().ToLowerInvariant();
+            var value = equals < 0 ? "" : part[(equals + 1)..].Trim();
+            switch (key)
+            {
+                case "d" when Integer(value) is { } d && d >= 1:
+                    spec = spec.With(dimension: d);
+                    break;
+                case "d":
+                    problems.Add(new SettingsProblem(
+                        option, "d ≥ 1 (the number of features)", $"d={value} in '{text}'"));
+                    break;
+                case "seed" when Integer(value) is { } s && s >= 0:
+                    spec = spec.With(seed: s);
+                    break;
+                case "seed":
+                    problems.Add(new SettingsProblem(option, "seed ≥ 0", $"seed={value} in '{text}'"));
+                    break;
+                case "checkpoint" when trained && value.Length > 0:
+                    spec = spec.With(checkpoint: Path.GetFullPath(value));
+                    break;
+                default:
+                    var allowed = trained ? "checkpoint=PATH, d=N, seed=S" : "d=N, seed=S";
+                    var kind = trained ? "trained" : "untrained";
+                    problems.Add(new SettingsProblem(
+                        option, $"parameters {allowed} for a {kind} network", $"'{part}' in '{text}'"));
+                    break;
+            }
+        }
+
+        if (spec.CheckpointPath is { } path && !File.Exists(path) && !File.Exists(path + ".json"))
+        {
+            problems.Add(new SettingsProblem(option, "an existing checkpoint (X, X.json or X.weights)",
+                $"'{path}', which does not exist"));
+        }
+
+        return problems.Count == count ? spec : null;
+    }
+
+    private static ModelSpec? ParseBaseline(string text, int featureSeed, List<SettingsProblem> problems, string option)
+    {
+        var canonical = Alias(text);
+        if (!BaselineSpec.TryParse(canonical, out var baseline, out var error))
+        {
+            problems.Add(new SettingsProblem(option,
+                "'trained', 'untrained', a checkpoint file, or a baseline family spec (families: trained, untrained, " +
+                $"shuffled, {string.Join(", ", BaselineFamilies.All.Select(f => f.Name))})",
+                $"'{text}': {error}"));
+            return null;
+        }
+
+        if (!canonical.Contains("seed=", StringComparison.OrdinalIgnoreCase))
+        {
+            baseline = baseline!.WithSeed(featureSeed);
+        }
+
+        return new ModelSpec(text) { Baseline = baseline, Seed = baseline!.Seed };
+    }
+
+    private static int? Integer(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static string Alias(string text)
+    {
+        foreach (var (alias, name) in new[] { ("place", "place-cells"), ("grid", "grid-cells") })
+        {
+            foreach (var prefix in new[] { "", "shuffled:" })
+            {
+                var start = prefix + alias;
+                if (text.Equals(start, StringComparison.OrdinalIgnoreCase)
+                    || text.StartsWith(start + ":", StringComparison.OrdinalIgnoreCase))
+                {
+                    return prefix + name + text[start.Length..];
+                }
+            }
+        }
+
+        return text;
+    }
+
+    private ModelSpec With(int? dimension = null, int? seed = null, string? checkpoint = null) => new(Text)
+    {
+        Trained = Trained,
+        Shuffled = Shuffled,
+        Baseline = Baseline,
+        Dimension = dimension ?? Dimension,
+        Seed = seed ?? Seed,
+        CheckpointPath = checkpoint ?? CheckpointPath,
+    };
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace NeuralPredictivity.Benchmark;
+
+/// <summary>Entry points of <c>predictivity sweep</c>: run a share of the units, merge, report status.</summary>
+/// <remarks>
+/// The folder layout is documented on <see cref="SweepFolder"/>: a unit is finished exactly when
+/// <c>units/&lt;unit-id&gt;/</c> exists, so reruns skip it, a killed unit reruns, and shards never
+/// collide. A cluster job array calls <see cref="Run"/> once per task with <c>--shard i/n</c>, then
+/// <see cref="Merge"/> once.
+/// </remarks>
+public static class PredictivitySweep
+{
+    /// <summary>Runs this shard's unfinished units; every unit is a full <c>predictivity run</c>.</summary>
+    /// <exception cref="InvalidSettingsException">The plan is invalid, or differs from the folder's plan.</exception>
+    public static SweepReport Run(SweepPlan plan, string folder, ShardSpec shard, ILoggerFactory? loggers = null,
+        IProgress<SweepProgress>? sweepProgress = null, IProgress<RunProgress>? runProgress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(shard);
+        loggers ??= NullLoggerFactory.Instance;
+        var planProblems = plan.Validate();
+        var problems = planProblems.Count > 0 ? planProblems.ToList() : Preflight(plan, loggers);
+        if (problems.Count > 0)
+        {
+            throw new InvalidSettingsException(problems);
+        }
+
+        var engine = new SweepEngine(
+            (unit, settings, cancellation) =>
+                PredictivityRun.Execute(settings, loggers, runProgress, [$"sweep unit {unit.Id}"],
+                    replaceExisting: false, cancellation),
+            loggers.CreateLogger(typeof(PredictivitySweep)));
+        return engine.Run(plan, folder, shard, sweepProgress, cancellationToken);
+    }
+
+    /// <summary>Checks, before any unit runs, that the dataset opens and fits the bins and that every family
+    /// resolves at its largest dimension; problems name <c>--families</c>, <c>--dims</c> or <c>--dataset</c>.</summary>
+    internal static List<SettingsProblem> Preflight(SweepPlan plan, ILoggerFactory loggers)
+    {
+        var problems = new List<SettingsProblem>();
+        var logger = loggers.CreateLogger(typeof(PredictivitySweep));
+        DatasetStage.Open(plan.Run, logger, problems);
+        var largest = plan.Dimensions.Max();
+        foreach (var family in plan.Families)
+        {
+            var unit = new SweepUnit(family, largest, plan.Seeds[0]);
+            var familyProblems = new List<SettingsProblem>();
+            using var source = FeatureSource.Prepare(plan.SettingsFor(unit, "unused"), familyProblems);
+            problems.AddRange(familyProblems.Select(p => p with
+            {
+                Option = p.Expected.StartsWith("d ≤", StringComparison.Ordinal) ? "--dims" : "--families",
+                Found = $"family '{family}' at d = {largest}: {p.Found}",
+            }));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Aggregates every finished unit into <c>sweep.csv</c> and the sweep figures.</summary>
+    /// <exception cref="FileNotFoundException">The folder has no <c>sweep.json</c>.</exception>
+    public static MergeReport Merge(string folder, ILoggerFactory? loggers = null)
+    {
+        var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger(typeof(PredictivitySweep));
+        return SweepMerger.Merge(folder, logger);
+    }
+
+    /// <summary>The state of every unit of the folder's plan, in plan order.</summary>
+    /// <exception cref="FileNotFoundException">The folder has no <c>sweep.json</c>.</exception>
+    public static IReadOnlyList<UnitStatus> Status(string folder)
+    {
+        var sweep = new SweepFolder(folder);
+        return sweep.Status(sweep.ReadPlan());
+    }
+
+    /// <summary>The plan stored in a sweep folder.</summary>
+    public static SweepPlan ReadPlan(string folder) => new SweepFolder(folder).ReadPlan();
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using NeuralPredictivity.Benchmark;
+using NeuralPredictivity.Cli.Terminal;
+using TerminalLogging = NeuralPredictivity.Cli.Terminal.CliLogging;
+
+namespace NeuralPredictivity.Cli.Commands;
+
+/// <summary><c>predictivity sweep merge DIR</c>: aggregate whatever has finished.</summary>
+/// <remarks>Exit codes: 0 every unit merged; 3 some units are not finished (they are listed; the files are
+/// still written from the finished ones); 1 the folder is not a sweep folder or cannot be read.</remarks>
+internal static class SweepCommandMerge
+{
+    internal const int Partial = 3;
+
+    internal static Command Create()
+    {
+        var folder = new Argument<string>("DIR")
+        {
+            Description = "The sweep folder (the --out of predictivity sweep).",
+        };
+        var command = new Command("merge",
+            "Aggregate the finished units of a sweep folder into sweep.csv and the sweep figures, and list the units " +
+            "that are missing, failed or still running. Safe to run at any time.");
+        command.Arguments.Add(folder);
+        command.SetAction(parse =>
+        {
+            using var loggers = TerminalLogging.Create(CommonOptions.MinimumLevel(parse));
+            try
+            {
+                var report = PredictivitySweep.Merge(parse.GetValue(folder)!, loggers);
+                Print(parse.InvocationConfiguration.Output, report);
+                return report.NotFinished.Count == 0 ? 0 : Partial;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"predictivity sweep merge: {e.Message}");
+                return RunCommand.Failed;
+            }
+        });
+        return command;
+    }
+
+    internal static void Print(TextWriter output, MergeReport report)
+    {
+        output.WriteLine($"Merged {report.Finished} of {report.Total} units into {report.Files[0]}");
+        foreach (var file in report.Files.Skip(1))
+        {
+            output.WriteLine($"  figure  {file}");
+        }
+
+        foreach (var status in report.NotFinished)
+        {
+            var detail = status.Detail.Length > 0 ? $": {status.Detail}" : "";
+            output.WriteLine($"  {SweepCommandStatus.Label(status.State),-11} {status.Unit.Id}{detail}");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using NeuralPredictivity.Cli.Commands;
+using NeuralPredictivity.Datasets;
+
+namespace NeuralPredictivity.Cli.Tests;
+
+/// <summary>End-to-end runs of <c>predictivity datasets</c> against a temporary registry.</summary>
+public sealed class DatasetsCommandTests
+{
+    private readonly DatasetRegistry _registry = new(
+        Path.Combine(Directory.CreateTempSubdirectory("np-cli-datasets-").FullName, "datasets.json"),
+        Path.Combine(AppContext.BaseDirectory, "data", "mec"));
+
+    [Fact]
+    public void ListShowsTheBundledDatasetsAndTheRegistryPath()
+    {
+        var (code, output, _) = Run("datasets", "list");
+
+        Assert.Equal(0, code);
+        foreach (var name in DatasetRegistry.BundledNames)
+        {
+            Assert.Contains(name, output);
+        }
+
+        Assert.Contains(_registry.RegistryPath, output);
+    }
+
+    [Fact]
+    public void InspectOfBenPrintsTheRealFigures()
+    {
+        var (code, output, _) = Run("datasets", "inspect", "stensola2012_ben", "--draws", "2");
+
+        Assert.Equal(0, code);
+        Assert.Contains("duration   1252.83 s (31325 position samples, 0 lost", output);
+        Assert.Contains("arena      square 150 × 150 cm", output);
+        Assert.Contains("neurons    65 (341811 spikes; 27 outside the tracked interval dropped)", output);
+        Assert.Contains("grid       30 × 30 bins of 5 cm (900 bins)", output);
+        Assert.Contains("ceiling    median split-half ρ = ", output);
+        Assert.Contains("T12C7", output);
+    }
+
+    [Fact]
+    public void InspectWritesRateMapPngs()
+    {
+        var folder = Directory.CreateTempSubdirectory("np-cli-png-").FullName;
+
+        var (code, output, _) = Run("datasets", "inspect", "sargolini2006_10073-17010302", "--png-dir", folder,
+                                    "--draws", "2");
+
+        var pngs = Directory.GetFiles(folder, "*.png");
+        Assert.Equal(0, code);
+        Assert.Equal(9, pngs.Length);
+        Assert.Contains(pngs, p => Path.GetFileName(p) == "sargolini2006_10073-17010302_rate_maps.png");
+        Assert.All(pngs, p => Assert.Equal(0x89, File.ReadAllBytes(p)[0]));
+        Assert.Contains("wrote 9 PNGs", output);
+    }
+
+    [Fact]
+    public void AddAcceptsTheNwbFileAndInspectListsItsUnits()
+    {
+        var nwb = Path.Combine(RepositoryRoot(), "data", "nwb", "A8604-211122.nwb");
+
+        var (added, addOutput, _) = Run("datasets", "add", "pynapple", nwb);
+        var (inspected, inspectOutput, _) = Run("datasets", "inspect", "pynapple");
+
+        Assert.Equal(0, added);
+        Assert.Contains("registered pynapple: nwb, 3 neurons", addOutput);
+        Assert.Equal(0, inspected);
+        Assert.Contains("position   none", inspectOutput);
+        Assert.Contains("191", inspectOutput);
+    }
+
+    [Theory]
+    [InlineData("t_decreasing.h5", "time must increase strictly, but sample 701")]
+    [InlineData("missing_position_t.h5", "/position/t: missing")]
+    [InlineData("x_longer_than_t.h5", "/position/x holds 1501 samples but /position/t holds 1500")]
+    [InlineData("int64_spike_times.h5", "found int64 (64-bit signed integer)")]
+    [InlineData("lzf_positions.h5", "HDF5 filter LZF (id 32000)")]
+    public void AddRefusesEachBrokenFileWithItsMessage(string fixture, string message)
+    {
+        var path = Path.Combine(RepositoryRoot(), "tests", "Datasets.Tests", "Fixtures", fixture);
+
+        var (code, _, error) = Run("datasets", "add", "broken", path);
+
+        Assert.Equal(DatasetsCommand.Refused, code);
+        Assert.Contains($"error: {fixture}", error);
+        Assert.Contains(message, error);
+        Assert.Null(_registry.Find("broken"));
+    }
+
+    [Fact]
+    public void TruncatedFileIsRefused()
+    {
+        var good = File.ReadAllBytes(Path.Combine(RepositoryRoot(), "tests", "Datasets.Tests", "Fixtures",
+                                                  "good_native.h5"));
+        var path = Path.Combine(Directory.CreateTempSubdirectory("np-cli-cut-").FullName, "cut.h5");
+        File.WriteAllBytes(path, good[..(good.Length / 2)]);
+
+        var (code, _, error) = Run("datasets", "add", "cut", path);
+
+        Assert.Equal(DatasetsCommand.Refused, code);
+        Assert.Contains("cut.h5: truncated", error);
+    }
+
+    [Fact]
+    public void BadArenaSizeIsABadArgument()
+    {
+        var nwb = Path.Combine(RepositoryRoot(), "data", "nwb", "A8604-211122.nwb");
+
+        var (code, _, error) = Run("datasets", "add", "pynapple", nwb, "--arena-size", "-3");
+
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Contains("--arena-size: expected a positive size in cm", error);
+    }
+
+    private (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand();
+        root.Options.Add(CommonOptions.Verbosity);
+        root.Subcommands.Add(DatasetsCommand.Create(() => _registry));
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NeuralPredictivity.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("NeuralPredictivity.sln not found.");
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+
+namespace NeuralPredictivity.Cli.Tests;
+
+/// <summary>`predictivity run` on a real recording (Sargolini et al. 2006, Science 312:758; data from the Kavli
+/// Institute's grid-cell data site), sized for CI.</summary>
+public sealed class RunEndToEndTests : IDisposable
+{
+    private readonly string _root = TestEnvironment.NewFolder("np-run-e2e-");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private CliResult Run(string folder, params string[] optionValuePairs) =>
+        CliRunner.Invoke(
+            ["run", .. TestEnvironment.SmallWith(["--out", Path.Combine(_root, folder), .. optionValuePairs])]);
+
+    [Fact]
+    public void RunWritesTidyFilesFiguresManifestAndASummaryTable()
+    {
+        var result = Run("untrained", "--model", "untrained:d=16,seed=2");
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var folder = Path.Combine(_root, "untrained");
+        foreach (var file in new[] { "neurons.csv", "summary.csv", "summary.json", "manifest.json", "maps.csv",
+                     "rate_maps.png", "r_norm_histogram.png", "ceiling_distribution.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(folder, file)), file);
+        }
+
+        var neurons = File.ReadAllLines(Path.Combine(folder, "neurons.csv"));
+        Assert.Equal(1 + 8 * 3, neurons.Length);
+        Assert.StartsWith("neuron_id,fold,r,r2,alpha,alpha_at_grid_edge,", neurons[0]);
+        Assert.StartsWith("T1C1,0,", neurons[1]);
+        Assert.Contains("median r_norm", result.StandardOutput);
+        Assert.Contains("8 of 8 in the medians", result.StandardOutput);
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")));
+        var root = manifest.RootElement;
+        Assert.Equal(11, root.GetProperty("grid").GetProperty("x_edges_cm").GetArrayLength());
+        var dataset = root.GetProperty("inputs")[0];
+        Assert.Equal("dataset", dataset.GetProperty("role").GetString());
+        Assert.Equal(64, dataset.GetProperty("sha256").GetString()!.Length);
+        Assert.Equal(2, root.GetProperty("settings").GetProperty("reliability_draws").GetInt32());
+        Assert.True(root.GetProperty("seeds").TryGetProperty("folds", out _));
+        Assert.True(root.GetProperty("timings_seconds").TryGetProperty("regression", out _));
+        var hashed = root.GetProperty("output_sha256").EnumerateObject().Count();
+        Assert.Equal(Directory.EnumerateFiles(folder).Count() - 1, hashed);
+    }
+
+    [Fact]
+    public void SameSettingsTwiceGiveByteIdenticalCsvAndSummaryFiles()
+    {
+        var first = Run("a", "--model", "random-fourier:d=32,seed=4");
+        var second = Run("b", "--model", "random-fourier:d=32,seed=4");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        foreach (var file in new[] { "neurons.csv", "summary.csv", "summary.json", "maps.csv" })
+        {
+            Assert.Equal(
+                File.ReadAllBytes(Path.Combine(_root, "a", file)), File.ReadAllBytes(Path.Combine(_root, "b", file)));
+        }
+    }
+
+    [Theory]
+    [InlineData("--model", "banana",
+        "--model: expected 'trained', 'untrained', a checkpoint file, or a baseline family spec")]
+    [InlineData("--model", "random-fourier:d=0", "--model: expected")]
+    [InlineData("--model", "untrained:d=-3", "--model: expected d ≥ 1 (the number of features); found d=-3")]
+    [InlineData("--model", "trained:checkpoint=/no/such/net.json", "--model: expected an existing checkpoint")]
+    [InlineData("--dataset", "nowhere_2099", "--dataset: expected a readable recording")]
+    [InlineData("--bin-size", "500", "--bin-size: expected a bin side no larger than the arena")]
+    public void OptionsThatNeedTheInputsFailBeforeAnyWork(string option, string value, string message)
+    {
+        var result = Run("never", option, value);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains(message, result.StandardError);
+        Assert.False(Directory.Exists(Path.Combine(_root, "never")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public void TrainedFamilyDimensionAboveTheNetworksUnitsIsRefused()
+    {
+        var result = Run("never", "--model", "trained:d=4096");
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--model: expected d ≤ 256, the network's units", result.StandardError);
+    }
+
+    [Fact]
+    public void PlsComponentsAreCappedAtTheFeatureCount()
+    {
+        var result = Run("pls", "--model", "random-fourier:d=6", "--regression", "pls", "--pls-components", "25",
+            "--verbosity", "normal");
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var rows = File.ReadAllLines(Path.Combine(_root, "pls", "neurons.csv")).Skip(1).Select(l => l.Split(','));
+        Assert.All(rows, r => Assert.Equal("6", r[6]));
+    }
+
+    [Fact]
+    public void DatasetWithoutPositionIsRefusedNamingTheOption()
+    {
+        // A real NWB 2.4 file from pynapple's tests: three units, no position.
+        var nwb = Path.Combine(TestEnvironment.RepoRoot, "data", "nwb", "A8604-211122.nwb");
+
+        var result = Run("never", "--dataset", nwb, "--model", "random-fourier:d=8");
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--dataset: expected a recording with tracked position", result.StandardError);
+        Assert.False(Directory.Exists(Path.Combine(_root, "never")));
+    }
+
+    [Fact]
+    public void ProblemsWithTheOptionsAndTheInputsAreReportedTogether()
+    {
+        var result = Run("never", "--model", "banana", "--bin-size", "500");
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("2 problems", result.StandardError);
+        Assert.Contains("--model: expected", result.StandardError);
+        Assert.Contains("--bin-size: expected", result.StandardError);
+    }
+
+    [Fact]
+    public void OutputFolderHoldingSomethingElseIsNeverOverwritten()
+    {
+        var folder = Path.Combine(_root, "thesis");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "chapter.tex"), "precious");
+
+        var result = CliRunner.Invoke(
+            ["run", .. TestEnvironment.Small, "--model", "random-fourier:d=8", "--out", folder]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--out: expected a new folder or an earlier results folder", result.StandardError);
+        Assert.Equal(["chapter.tex"], Directory.EnumerateFiles(folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void KilledRunLeavesNoResultsFolderAndTheNextRunCleansUp()
+    {
+        var target = Path.Combine(_root, "killed");
+        using (var process = CliRunner.Start(_root, ["run", .. TestEnvironment.Small, "--model", "random-fourier:d=16",
+                   "--out", target]))
+        {
+            // Kill -9 while the results are being written: the only moment the work folder exists.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            var writing = false;
+            while (!process.HasExited && DateTime.UtcNow < deadline && !writing)
+            {
+                writing = Directory.EnumerateDirectories(_root, ".killed.tmp-*").Any();
+                Thread.Sleep(writing ? 0 : 5);
+            }
+
+            process.Kill();
+            process.WaitForExit();
+            Assert.True(writing, "the run ended before its results were being written; nothing was interrupted");
+        }
+
+        Assert.False(Directory.Exists(target));
+        var rerun = CliRunner.Invoke(
+            ["run", .. TestEnvironment.Small, "--model", "random-fourier:d=16", "--out", target]);
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.True(File.Exists(Path.Combine(target, "manifest.json")));
+        Assert.Equal(["killed"], Directory.EnumerateDirectories(_root).Select(Path.GetFileName));
+    }
+}
