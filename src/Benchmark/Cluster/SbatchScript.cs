@@ -31,6 +31,10 @@ internal static class SbatchScript
     /// <summary>Name of the merge script inside the plan's slurm folder.</summary>
     internal const string MergeFileName = "merge.sbatch";
 
+    /// <summary>Exit code of <c>predictivity sweep merge</c> when it merged but some units are not
+    /// finished; the merge job still completed its work.</summary>
+    internal const int MergePartialExitCode = 3;
+
     /// <summary>Exit code of a task whose node runs another build than the one submitted.</summary>
     internal const int BuildMismatchExitCode = 3;
 
@@ -153,6 +157,8 @@ internal static class SbatchScript
             status=$?
             if [ "$status" -eq 0 ]; then
                 write_record completed "exit 0"
+            elif [ "$status" -eq {{MergePartialExitCode}} ]; then
+                write_record completed "exit {{MergePartialExitCode}}: merged, some units not finished"
             else
                 write_record failed "exit $status"
             fi

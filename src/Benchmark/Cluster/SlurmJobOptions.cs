@@ -46,56 +46,59 @@ public sealed partial record SlurmJobOptions
 
     /// <summary>Every invalid option, each naming the option, what was expected and what was found.</summary>
     /// <returns>An empty list when every option is valid.</returns>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<SettingsProblem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<SettingsProblem>();
 
         if (Partition is not null && !PartitionPattern().IsMatch(Partition))
         {
-            problems.Add($"--partition: expected a partition name (letters, digits, '-', '_', '.', "
-                + $"or a comma-separated list of them); found '{Partition}'.");
+            problems.Add(new("--partition",
+                "a partition name (letters, digits, '-', '_', '.', or a comma-separated list of them)",
+                $"'{Partition}'"));
         }
 
         if (TimeLimit is not null && !IsSlurmTime(TimeLimit))
         {
-            problems.Add("--time: expected a SLURM time limit such as 90 (minutes), 4:00:00 or 2-00:00:00 "
-                + $"(M, M:S, H:M:S, D-H, D-H:M or D-H:M:S, greater than zero); found '{TimeLimit}'.");
+            problems.Add(new("--time",
+                "a SLURM time limit such as 90 (minutes), 4:00:00 or 2-00:00:00 (M, M:S, H:M:S, D-H, D-H:M or "
+                + "D-H:M:S, greater than zero)", $"'{TimeLimit}'"));
         }
 
         if (CpusPerTask is { } cpus && cpus < 1)
         {
-            problems.Add($"--cpus-per-task: expected an integer of at least 1; found {Format(cpus)}.");
+            problems.Add(new("--cpus-per-task", "an integer of at least 1", Format(cpus)));
         }
 
         if (Memory is not null && !MemoryPattern().IsMatch(Memory))
         {
-            problems.Add("--mem: expected a positive integer with an optional unit K, M, G or T, such as 8G "
-                + $"(mebibytes when no unit is given); found '{Memory}'.");
+            problems.Add(new("--mem",
+                "a positive integer with an optional unit K, M, G or T, such as 8G (mebibytes when no unit is given)",
+                $"'{Memory}'"));
         }
 
         if (ArrayParallelism is { } parallel && parallel < 1)
         {
-            problems.Add($"--array-parallelism: expected an integer of at least 1 (the most tasks running "
-                + $"at once); found {Format(parallel)}.");
+            problems.Add(new("--array-parallelism", "an integer of at least 1 (the most tasks running at once)",
+                Format(parallel)));
         }
 
         if (Shards is { } shards && (shards < 1 || shards > MaxShards))
         {
-            problems.Add($"--shards: expected an integer from 1 to {Format(MaxShards)} (SLURM's default "
-                + $"MaxArraySize is 1001); found {Format(shards)}.");
+            problems.Add(new("--shards",
+                $"an integer from 1 to {Format(MaxShards)} (SLURM's default MaxArraySize is 1001)", Format(shards)));
         }
 
         return problems;
     }
 
     /// <summary>Throws when any option is invalid, listing every problem at once.</summary>
-    /// <exception cref="ArgumentException">One or more options are invalid.</exception>
+    /// <exception cref="InvalidSettingsException">One or more options are invalid.</exception>
     public void EnsureValid()
     {
         var problems = Validate();
         if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(Environment.NewLine, problems));
+            throw new InvalidSettingsException(problems);
         }
     }
 

@@ -32,8 +32,20 @@ public sealed record SlurmSweepPlan
     /// <summary>The build every task must run.</summary>
     public required ToolkitBuild Build { get; init; }
 
+    /// <summary>Units in the sweep (for reports; not written into the scripts).</summary>
+    public int UnitCount { get; init; }
+
+    /// <summary>Units already finished when the plan was made (for reports).</summary>
+    public int FinishedUnitCount { get; init; }
+
     /// <summary>Folder for scripts, task logs and task records: <c>SweepFolder/slurm</c>.</summary>
     public string SlurmFolder => Path.Combine(SweepFolder, "slurm");
+
+    /// <summary>Path of the array script: <c>SweepFolder/slurm/sweep.sbatch</c>.</summary>
+    public string ArrayScriptPath => Path.Combine(SlurmFolder, SbatchScript.ArrayFileName);
+
+    /// <summary>Path of the merge script: <c>SweepFolder/slurm/merge.sbatch</c>.</summary>
+    public string MergeScriptPath => Path.Combine(SlurmFolder, SbatchScript.MergeFileName);
 
     /// <summary>Job name shown by <c>squeue</c>: <c>sweep-</c> and the sweep folder's name.</summary>
     public string JobName => "sweep-" + new string(Path.GetFileName(SweepFolder.TrimEnd('/'))

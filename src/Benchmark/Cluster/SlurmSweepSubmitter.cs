@@ -51,8 +51,8 @@ public sealed class SlurmSweepSubmitter
 
         Directory.CreateDirectory(Path.Combine(plan.SlurmFolder, "logs"));
         Directory.CreateDirectory(Path.Combine(plan.SlurmFolder, SlurmTaskRecord.FolderName));
-        var arrayPath = Path.Combine(plan.SlurmFolder, SbatchScript.ArrayFileName);
-        var mergePath = Path.Combine(plan.SlurmFolder, SbatchScript.MergeFileName);
+        var arrayPath = plan.ArrayScriptPath;
+        var mergePath = plan.MergeScriptPath;
         WriteByRename(arrayPath, arrayText);
         WriteByRename(mergePath, mergeText);
 
