@@ -51,7 +51,7 @@ internal static class ModelsMatchCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        using var logging = CliLogging.Create(CommonOptions.MinimumLevel(parse));
+        using var logging = NeuralPredictivity.Cli.Terminal.CliLogging.Create(CommonOptions.MinimumLevel(parse));
         try
         {
             var spec = BaselineSpec.Parse(parse.GetValue(Spec)!);

@@ -66,7 +66,7 @@ internal static class ModelsPreviewCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        using var logging = CliLogging.Create(CommonOptions.MinimumLevel(parse));
+        using var logging = NeuralPredictivity.Cli.Terminal.CliLogging.Create(CommonOptions.MinimumLevel(parse));
         var logger = logging.CreateLogger("predictivity.models.preview");
         try
         {
