@@ -62,6 +62,16 @@ public sealed class ReliabilityTests
         Assert.True(double.IsNaN(SplitHalfReliability.SpearmanBrown(double.NaN)));
     }
 
+    [Theory]
+    [InlineData(1e-17)]
+    [InlineData(1e-12)]
+    public void SpearmanBrownTreatsRoundingSizedCorrelationAsNoCeiling(double r)
+    {
+        // Case 02: an exactly uncorrelated pair computed in floating point may give |r| ≤ 1e-12;
+        // a ceiling of ~2r would divide a score into a huge normalised value.
+        Assert.True(double.IsNaN(SplitHalfReliability.SpearmanBrown(r)));
+    }
+
     [Fact]
     public void RandomBlockCeilingsAreSeededAndReproducible()
     {

@@ -14,6 +14,10 @@ namespace NeuralPredictivity.Benchmark;
 /// trajectory. A trained network with <c>d=</c> is truncated to its first d principal components after
 /// the joint mask (<see cref="TruncateTo"/>, <see cref="TruncatedFeatures.PrincipalComponents"/>), so the
 /// components describe exactly the regression bins.
+/// <para>Limitation: the trained family's d cannot exceed the network's units (256 for the bundled model),
+/// since d keeps that many principal components of the units' maps; a larger d is refused before any work,
+/// naming <c>--model</c> (or <c>--dims</c> in a sweep). Use a larger checkpoint for larger d, or the
+/// untrained family, whose d is its number of units.</para>
 /// </remarks>
 internal sealed class FeatureSource : IDisposable
 {

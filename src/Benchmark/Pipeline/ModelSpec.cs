@@ -7,8 +7,8 @@ namespace NeuralPredictivity.Benchmark;
 /// <remarks>
 /// <para>Grammar, checked before any work:</para>
 /// <list type="bullet">
-/// <item><c>trained</c> (or <c>bundled</c>): the bundled checkpoint; <c>trained:checkpoint=PATH</c> another one; a bare path to a
-/// checkpoint file means the same. <c>d=N</c> keeps the first N principal components of its feature maps
+/// <item><c>trained</c> (or <c>bundled</c>): the bundled checkpoint; <c>trained:checkpoint=PATH</c> another
+/// one, and a bare path to a checkpoint file means the same. <c>d=N</c> keeps the first N principal components of its feature maps
 /// (the trained family of a sweep); without it every unit is a feature.</item>
 /// <item><c>untrained</c>: the bundled architecture with fresh weights; <c>d=N</c> sets the number of
 /// hidden units, <c>seed=S</c> the initialisation.</item>

@@ -25,8 +25,9 @@ internal static class RegressionStage
         Math.Max(1, (int)Math.Round(settings.BlockSizeCm / settings.BinSizeCm, MidpointRounding.AwayFromZero));
 
     /// <summary>The regression method of the settings, for <paramref name="featureCount"/> features.</summary>
-    /// <remarks>PLS cannot extract more components than there are features; the count is capped at d
-    /// with a warning, and the count used is written per fold.</remarks>
+    /// <remarks>Limitation: PLS cannot extract more components than there are features, so the count is
+    /// capped at d with a warning (the Brain-Score preset asks for 25, more than small baselines have);
+    /// the count used is written per fold in <c>neurons.csv</c>.</remarks>
     internal static IRegressionMethod Method(RunSettings settings, int featureCount, ILogger logger)
     {
         switch (settings.Regression)

@@ -15,6 +15,11 @@ namespace NeuralPredictivity.Benchmark;
 /// system) are never touched, since their process ids mean nothing here.
 /// </para>
 /// <para>
+/// Limitation: a work folder left by a process killed on another host stays until it is deleted by hand
+/// or a later run on that host cleans it; <c>predictivity sweep status</c> lists its unit as in progress,
+/// and a rerun elsewhere still runs the unit, since only the final folder counts.
+/// </para>
+/// <para>
 /// Replacing: when the target already holds an earlier result (it has a <c>manifest.json</c>), the
 /// commit moves it aside, renames the new folder in and then deletes the old one, so the name always
 /// points at a complete result. A target that exists but is not a results folder is never replaced.

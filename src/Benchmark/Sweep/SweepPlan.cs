@@ -8,6 +8,10 @@ namespace NeuralPredictivity.Benchmark;
 /// order fixes shard assignment (<see cref="ShardSpec"/>) and the rows of <c>sweep.csv</c>.
 /// <see cref="Run"/> holds the protocol every unit shares; its <see cref="RunSettings.Model"/>,
 /// <see cref="RunSettings.Seed"/> and <see cref="RunSettings.OutputFolder"/> are replaced per unit.
+/// <para>Limitation: <see cref="DimensionMatch.ParticipationRatio"/> matches baseline families only, by
+/// varying their shape parameter at fixed d; network families (trained, untrained, shuffled trained) keep
+/// their nominal d, since a network has no continuous parameter that sets its participation ratio. Compare
+/// them with the baselines on the participation-ratio axis of <c>predictivity_vs_pr.png</c>.</para>
 /// </remarks>
 public sealed record SweepPlan
 {

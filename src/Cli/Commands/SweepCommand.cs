@@ -64,16 +64,18 @@ internal static class SweepCommand
         options.AddTo(command, singleRun: false);
         command.Options.Add(shard);
         command.Options.Add(output);
+        var slurm = new SlurmSweepOptions();
+        slurm.AddTo(command);
         command.Subcommands.Add(SweepCommandMerge.Create());
         command.Subcommands.Add(SweepCommandStatus.Create());
         command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, cancellation, new SweepInputs(
-            options, families, dims, seeds, match, checkpoints, shard, output))));
+            options, families, dims, seeds, match, checkpoints, shard, output, slurm))));
         return command;
     }
 
     private sealed record SweepInputs(RunCommandOptions Run, Option<string> Families, Option<string> Dims,
         Option<string> Seeds, Option<string> Match, Option<string> Checkpoints, Option<string> Shard,
-        Option<string> Out);
+        Option<string> Out, SlurmSweepOptions Slurm);
 
     private static int Run(ParseResult parse, CancellationToken cancellation, SweepInputs inputs)
     {
@@ -100,6 +102,7 @@ internal static class SweepCommand
             Run = run,
         };
         problems.AddRange(plan.Validate().Where(p => problems.All(q => q.Option != p.Option)));
+        var slurm = inputs.Slurm.Read(parse, problems);
         if (problems.Count > 0)
         {
             return RunCommand.ReportProblems(error, "sweep", problems);
@@ -107,6 +110,11 @@ internal static class SweepCommand
 
         var folder = Path.GetFullPath(
             parse.GetValue(inputs.Out) ?? Path.Combine("results", "sweep-" + Slug(run.Dataset)));
+        if (slurm is not null)
+        {
+            return inputs.Slurm.Submit(parse, plan, folder, slurm);
+        }
+
         using var loggers = TerminalLogging.Create(CommonOptions.MinimumLevel(parse));
         var logger = loggers.CreateLogger("predictivity.sweep");
         try

@@ -24,6 +24,11 @@ internal static class SweepCommandStatus
             var output = parse.InvocationConfiguration.Output;
             try
             {
+                if (SlurmSweepStatusView.TryPrint(output, parse.GetValue(folder)!, parse.GetValue(all)) is { } code)
+                {
+                    return code;
+                }
+
                 var statuses = PredictivitySweep.Status(parse.GetValue(folder)!);
                 var counts = Enum.GetValues<UnitState>().Select(s => $"{statuses.Count(u => u.State == s)} {Label(s)}");
                 output.WriteLine($"{statuses.Count} units: {string.Join(", ", counts)}");

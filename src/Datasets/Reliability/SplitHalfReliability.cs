@@ -62,15 +62,21 @@ public static class SplitHalfReliability
         return result;
     }
 
+    /// <summary>Split-half r at or below this is treated as zero: a correlation of rounding noise has no ceiling.</summary>
+    /// <remarks>The same threshold as <c>NeuralPredictivity.Regression.SpearmanBrown.ZeroTolerance</c>.</remarks>
+    public const double ZeroTolerance = 1e-12;
+
     /// <summary>
-    /// Spearman–Brown reliability of a full-length map from the split-half r: 2r/(1+r) for r &gt; 0, else
-    /// NaN.
+    /// Spearman–Brown reliability of a full-length map from the split-half r: 2r/(1+r) for
+    /// r &gt; <see cref="ZeroTolerance"/>, else NaN.
     /// </summary>
     /// <remarks>
     /// The formula assumes two parallel halves of positive reliability; for r ≤ 0 it gives negative
-    /// or infinite "reliabilities" that would later divide scores, so those are NaN by design.
+    /// or infinite "reliabilities" that would later divide scores, so those are NaN by design. An r of
+    /// rounding size (an exactly uncorrelated pair computed in floating point) would give a tiny
+    /// positive ceiling that blows normalised scores up, so it is NaN too.
     /// </remarks>
-    public static double SpearmanBrown(double r) => r > 0 ? 2 * r / (1 + r) : double.NaN;
+    public static double SpearmanBrown(double r) => r > ZeroTolerance ? 2 * r / (1 + r) : double.NaN;
 
     /// <summary>One membership test per draw: true when a time belongs to the first half.</summary>
     internal static List<Func<double, bool>> Splits(Recording recording, ReliabilityOptions options, ILogger logger)
