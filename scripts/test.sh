@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test project in Release and prints the plain summary line "N passed, N failed".
+# Runs every test project in Release, then executes every notebook (notebooks/run-all.sh), and prints
+# the plain summary line "N passed, N failed, N skipped" over both.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,5 +26,17 @@ read -r passed failed skipped < <(awk '
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1   # the build or a test host failed before any test could report
 fi
+
+# Each notebook is one test: executed headless, it passes when no cell fails.
+bash notebooks/run-all.sh 2>&1 | tee "$log"
+nb_status=${PIPESTATUS[0]}
+read -r nb_passed nb_failed < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p = $1; f = $3 }
+    END { print p + 0, f + 0 }' "$log")
+if [ "$nb_status" -ne 0 ] && [ "$nb_failed" -eq 0 ]; then
+    nb_failed=1   # the runner itself failed before reporting
+fi
+passed=$((passed + nb_passed))
+failed=$((failed + nb_failed))
+
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$nb_status" -eq 0 ] && [ "$failed" -eq 0 ]
