@@ -146,7 +146,7 @@ internal sealed class ModelSpec
         {
             problems.Add(new SettingsProblem(option,
                 "'trained', 'untrained', a checkpoint file, or a baseline family spec (families: trained, untrained, " +
-                $"shuffled, {string.Join(", ", BaselineFamilies.All.Select(f => f.Name))})",
+                $"{string.Join(", ", new[] { "shuffled" }.Concat(BaselineFamilies.All.Select(f => f.Name)).Distinct())})",
                 $"'{text}': {error}"));
             return null;
         }

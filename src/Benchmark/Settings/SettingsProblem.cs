@@ -7,5 +7,5 @@ namespace NeuralPredictivity.Benchmark;
 public sealed record SettingsProblem(string Option, string Expected, string Found)
 {
     /// <summary>The message shown to the user: <c>--option: expected …, found ….</c></summary>
-    public override string ToString() => $"{Option}: expected {Expected}; found {Found}.";
+    public override string ToString() => $"{Option}: expected {Expected}; found {Found.TrimEnd('.')}.";
 }
