@@ -18,8 +18,10 @@ public sealed class SlurmSweepEndToEndTests : IDisposable
 {
     private static readonly string[] SmallSweep =
     [
-        "sweep", "--families", "random-relu,place-cells", "--dims", "4,8", "--seeds", "0",
-        "--regression", "ridge-fixed", "--trajectory-batches", "10", "--reliability-draws", "2",
+        // The untrained network's units take seconds (synthetic trajectories), so a task can be
+        // cancelled while it computes one; a position family's unit can finish before scancel lands.
+        "sweep", "--families", "untrained,place-cells", "--dims", "4,8", "--seeds", "0",
+        "--regression", "ridge-fixed", "--trajectory-batches", "60", "--reliability-draws", "2",
         "--bootstrap", "100", "--verbosity", "quiet",
     ];
 
@@ -59,7 +61,7 @@ public sealed class SlurmSweepEndToEndTests : IDisposable
         var submitted = Predictivity([.. SmallSweep, "--out", cluster, "--slurm", "--cpus-per-task", "1"]);
         Assert.True(submitted.ExitCode == 0, submitted.Error);
         var first = Assert.Single(SlurmSubmission.ReadAll(Path.Combine(cluster, "slurm")));
-        const string cancelledUnit = "random-relu__d8__s0"; // plan position 1: shard 2 of 4
+        const string cancelledUnit = "untrained__d8__s0"; // plan position 1: shard 2 of 4
         WaitFor(() => Directory.Exists(Path.Combine(cluster, "units"))
             && Directory.EnumerateDirectories(Path.Combine(cluster, "units"), $".{cancelledUnit}.tmp-*").Any());
         var cancel = Commands().Run("scancel", [$"{Id(first.ArrayJobId)}_2"]);
