@@ -68,7 +68,7 @@ internal sealed class ModelSpec
             (shuffled, body) = (true, body["shuffled:".Length..]);
         }
         else if (body.StartsWith("shuffled:", StringComparison.OrdinalIgnoreCase)
-            && body["shuffled:".Length..].Split(',')[0].Contains('='))
+            && StartsWithParameter(body["shuffled:".Length..]))
         {
             // "shuffled:d=8,seed=1" shuffles the trained features too.
             (shuffled, body) = (true, "trained:" + body["shuffled:".Length..]);
@@ -157,6 +157,16 @@ internal sealed class ModelSpec
         }
 
         return new ModelSpec(text) { Baseline = baseline, Seed = baseline!.Seed };
+    }
+
+    /// <summary>True when <paramref name="text"/> begins with <c>name=value</c> rather than a family name:
+    /// <c>d=8,seed=1</c> does, <c>place-cells:width=9cm</c> does not.</summary>
+    private static bool StartsWithParameter(string text)
+    {
+        var first = text.Split(',')[0];
+        var equals = first.IndexOf('=');
+        var colon = first.IndexOf(':');
+        return equals > 0 && (colon < 0 || equals < colon);
     }
 
     private static int? Integer(string text) =>

@@ -18,7 +18,9 @@ public sealed record SweepUnit(string Family, int Dimension, int Seed)
     {
         get
         {
-            var separator = Family.Contains(':') ? "," : ":";
+            // Parameters follow the innermost family name: "shuffled:random-fourier" has none yet,
+            // "shuffled:random-fourier:lengthscale=20cm" has one.
+            var separator = Family.Split(':')[^1].Contains('=') ? "," : ":";
             return string.Create(CultureInfo.InvariantCulture, $"{Family}{separator}d={Dimension},seed={Seed}");
         }
     }
