@@ -15,6 +15,10 @@ namespace NeuralPredictivity.Baselines;
 /// </remarks>
 public static class TruncatedFeatures
 {
+    /// <summary>Change, relative to the largest singular value s₁, below which a projected entry is the input
+    /// entry up to rounding (the SVD reconstructs to a few ε·s₁ ≈ 1e-15·s₁).</summary>
+    private const double RoundingTolerance = 1e-12;
+
     /// <summary>Scores of the top-<paramref name="dimension"/> principal components: (bins × d).</summary>
     /// <remarks>
     /// With X the (defined bins × units) map centred over bins and X = U S Vᵀ, the scores are
@@ -31,14 +35,7 @@ public static class TruncatedFeatures
     {
         ArgumentNullException.ThrowIfNull(features);
         var (rows, count) = BaselineMaps.DefinedRows(features);
-        var limit = Math.Min(count - 1, features.ColumnCount);
-        if (dimension < 1 || dimension > limit)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(dimension), dimension,
-                $"Principal components: d must lie in 1…{limit} (the map has {features.ColumnCount} units and " +
-                $"{count} bins defined in all of them; at most min(bins − 1, units) components carry variance).");
-        }
+        CheckComponentCount(features, count, dimension);
 
         var scores = Scores(rows, dimension);
         var values = new double[features.BinCount, dimension];
@@ -56,6 +53,53 @@ public static class TruncatedFeatures
 
         var ids = Enumerable.Range(1, dimension).Select(k => $"PC{k}").ToArray();
         return new SpatialMaps(features.Grid, values, ids);
+    }
+
+    /// <summary>The map projected on its top-<paramref name="dimension"/> principal components, in unit
+    /// coordinates: (bins × units), rank d.</summary>
+    /// <remarks>
+    /// With x̄ the mean over defined bins and X = U S Vᵀ the centred map, the projection is
+    /// x̄ + X V_d V_dᵀ = x̄ + U_d S_d V_dᵀ: each unit keeps the part of its tuning that lies in the leading
+    /// d-dimensional subspace. Its covariance has eigenvalues λ_1…λ_d and zeros, so its participation ratio
+    /// equals that of <see cref="PrincipalComponents"/>, and ridge without standardisation gives the same
+    /// predictions on either (the kernel X V_d V_dᵀ Xᵀ is the same). The difference is what column
+    /// standardisation does: standardising the d score columns whitens them (every component, however
+    /// small, gets unit variance), whereas standardising the projected units treats the truncated model
+    /// like the full one, and d = units reproduces the full map. Regressions with standardised features
+    /// should use this form. Entries the projection changes by no more than rounding (1e-12·s₁) keep their
+    /// input value exactly: a silent unit of a ReLU network, or one silent in a fold's training bins, stays
+    /// exactly constant there, so standardisation gives it no weight instead of blowing rounding noise up to
+    /// unit variance. A d at or above the map's rank, min(defined bins − 1, units), keeps every component: the
+    /// projection is then the map itself. Bins not finite in every unit stay NaN; column ids are the units'.
+    /// </remarks>
+    /// <param name="features">(bins × units) map of a trained model.</param>
+    /// <param name="dimension">Number of components d, 1 ≤ d ≤ units.</param>
+    public static SpatialMaps PrincipalSubspace(SpatialMaps features, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (dimension < 1 || dimension > features.ColumnCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(dimension), dimension,
+                $"Principal subspace: d must lie in 1…{features.ColumnCount} (the map's units).");
+        }
+
+        var (rows, count) = BaselineMaps.DefinedRows(features);
+        var projected = Project(rows, Math.Min(dimension, Math.Max(1, Math.Min(count - 1, features.ColumnCount))));
+        var values = new double[features.BinCount, features.ColumnCount];
+        var finite = features.FiniteBins();
+        var row = 0;
+        for (var bin = 0; bin < features.BinCount; bin++)
+        {
+            for (var unit = 0; unit < features.ColumnCount; unit++)
+            {
+                values[bin, unit] = finite[bin] ? projected[row, unit] : double.NaN;
+            }
+
+            row += finite[bin] ? 1 : 0;
+        }
+
+        return new SpatialMaps(features.Grid, values, features.ColumnIds.ToArray());
     }
 
     /// <summary><paramref name="dimension"/> units drawn without replacement, kept in their original order.</summary>
@@ -96,6 +140,49 @@ public static class TruncatedFeatures
         }
 
         return new SpatialMaps(features.Grid, values, chosen.Select(u => features.ColumnIds[u]).ToArray());
+    }
+
+    private static void CheckComponentCount(SpatialMaps features, int definedBins, int dimension)
+    {
+        var limit = Math.Min(definedBins - 1, features.ColumnCount);
+        if (dimension < 1 || dimension > limit)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(dimension), dimension,
+                $"Principal components: d must lie in 1…{limit} (the map has {features.ColumnCount} units and " +
+                $"{definedBins} bins defined in all of them; at most min(bins − 1, units) components carry " +
+                "variance).");
+        }
+    }
+
+    /// <summary>x̄ + X V_d V_dᵀ for a finite (rows × units) matrix: (rows × units).</summary>
+    private static double[,] Project(double[,] rows, int dimension)
+    {
+        var (binCount, unitCount) = (rows.GetLength(0), rows.GetLength(1));
+        var flat = new double[rows.Length];
+        Buffer.BlockCopy(rows, 0, flat, 0, flat.Length * sizeof(double));
+
+        using var scope = NewDisposeScope();
+        var x = tensor(flat, [binCount, unitCount], ScalarType.Float64);
+        var mean = x.mean([0L], keepdim: true);
+        var centred = x - mean;
+
+        // U_d S_d V_dᵀ from a thin SVD of X itself, not an eigendecomposition of a Gram matrix: the Gram
+        // matrix squares the condition number, and units with little variance (which standardisation
+        // scales up) would carry errors of ε·λ₁/λ_d instead of ε·s₁.
+        var (u, singular, vh) = linalg.svd(centred, fullMatrices: false);
+        var projected = (u[.., ..dimension] * singular[..dimension].unsqueeze(0)).mm(vh[..dimension, ..]);
+
+        // Entries the projection leaves unchanged up to rounding (errors are a few ε·s₁) keep their input
+        // value exactly, so a unit that is exactly constant in some bins stays so.
+        var reconstructed = projected + mean;
+        var unchanged = (reconstructed - x).abs().le(singular[0] * RoundingTolerance);
+        reconstructed = where(unchanged, x, reconstructed);
+
+        var data = reconstructed.contiguous().data<double>().ToArray();
+        var result = new double[binCount, unitCount];
+        Buffer.BlockCopy(data, 0, result, 0, data.Length * sizeof(double));
+        return result;
     }
 
     /// <summary>(rows × d) principal component scores of a finite (rows × units) matrix.</summary>

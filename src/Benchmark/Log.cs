@@ -35,9 +35,9 @@ internal static partial class Log
     internal static partial void MaskBuilt(ILogger logger, int used, int total, int byNeurons, int byFeatures);
 
     [LoggerMessage(EventId = 708, Level = LogLevel.Information,
-        Message = "Features: {FeatureCount} columns, participation ratio {ParticipationRatio:0.00} "
+        Message = "Features: d = {Dimension} ({Columns} columns), participation ratio {ParticipationRatio:0.00} "
             + "on the regression bins")]
-    internal static partial void FeaturesReady(ILogger logger, int featureCount, double participationRatio);
+    internal static partial void FeaturesReady(ILogger logger, int dimension, int columns, double participationRatio);
 
     [LoggerMessage(EventId = 709, Level = LogLevel.Information,
         Message = "Median r_norm {Median:0.000} [{Low:0.000}, {High:0.000}] over {Included} of {Total} neurons")]

@@ -37,6 +37,89 @@ public sealed class TruncatedFeaturesTests
         }
     }
 
+    [Theory]
+    [InlineData("pca_tall")]
+    [InlineData("pca_wide")]
+    public void PrincipalSubspaceMatchesScikitLearnsInverseTransform(string name)
+    {
+        // Same spectra as the scores; the projection U_d U_dᵀ X has no sign ambiguity. Values ~20, error ~1e-12.
+        var input = GoldenFamilyTests.ReadMatrix(TestGrids.Golden(name + "_input.csv"));
+        var expected = GoldenFamilyTests.ReadMatrix(TestGrids.Golden(name + "_projection.csv"));
+        var maps = OnLineGrid(input);
+
+        var projected = TruncatedFeatures.PrincipalSubspace(maps, 3);
+
+        Assert.Equal(maps.ColumnIds, projected.ColumnIds);
+        Assert.Equal(expected.GetLength(1), projected.ColumnCount);
+        for (var bin = 0; bin < expected.GetLength(0); bin++)
+        {
+            for (var unit = 0; unit < expected.GetLength(1); unit++)
+            {
+                if (double.IsNaN(expected[bin, unit]))
+                {
+                    Assert.True(double.IsNaN(projected.Values[bin, unit]), $"bin {bin}: expected NaN");
+                }
+                else
+                {
+                    Assert.Equal(expected[bin, unit], projected.Values[bin, unit], ScoreTolerance);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void PrincipalSubspaceOfEveryComponentIsTheMapItself()
+    {
+        var model = BaselineFamilies.Generate(
+            "random-fourier:d=40,seed=2", TestGrids.StensolaGrid, TestGrids.StensolaArena).Maps;
+
+        var projected = TruncatedFeatures.PrincipalSubspace(model, 40);
+        var onFewBins = TruncatedFeatures.PrincipalSubspace(OnLineGrid(Rows(model, 30)), 40);
+        var truncated = TruncatedFeatures.PrincipalSubspace(model, 10);
+
+        for (var bin = 0; bin < model.BinCount; bin += 7)
+        {
+            for (var unit = 0; unit < 40; unit++)
+            {
+                Assert.Equal(model.Values[bin, unit], projected.Values[bin, unit], 1e-9);
+            }
+        }
+
+        // 30 bins: rank 29 < 40 units, so every component is kept and the map comes back.
+        var few = Rows(model, 30);
+        for (var bin = 0; bin < 30; bin++)
+        {
+            for (var unit = 0; unit < 40; unit++)
+            {
+                Assert.Equal(few[bin, unit], onFewBins.Values[bin, unit], 1e-9);
+            }
+        }
+
+        // Rank 10 in unit coordinates: the same participation ratio as the 10 component scores.
+        var spec = BaselineSpec.Parse("random-fourier");
+        Assert.Equal(BaselineMaps.Measure(spec, TruncatedFeatures.PrincipalComponents(model, 10)).ParticipationRatio,
+            BaselineMaps.Measure(spec, truncated).ParticipationRatio, 1e-9);
+    }
+
+    [Fact]
+    public void SilentUnitsStayExactlyConstantInThePrincipalSubspace()
+    {
+        // A ReLU network's silent unit is exactly constant; its projection must be too, or column
+        // standardisation would turn ~1e-16 rounding noise into a unit-variance feature.
+        var model = BaselineFamilies.Generate(
+            "random-fourier:d=12,seed=5", TestGrids.StensolaGrid, TestGrids.StensolaArena).Maps;
+        var values = (double[,])model.Values.Clone();
+        for (var bin = 0; bin < model.BinCount; bin++)
+        {
+            values[bin, 3] = 0.25;
+        }
+
+        var projected = TruncatedFeatures.PrincipalSubspace(new SpatialMaps(model.Grid, values, model.ColumnIds), 5);
+
+        Assert.All(projected.Column(3), v => Assert.Equal(0.25, v));
+        Assert.True(projected.Column(4).Distinct().Count() > 100);
+    }
+
     [Fact]
     public void ProjectionOnTopComponentsHasTheTruncatedSpectrumsParticipationRatio()
     {
@@ -110,10 +193,20 @@ public sealed class TruncatedFeaturesTests
             "place-cells:d=100,seed=1", TestGrids.StensolaGrid, TestGrids.StensolaArena).Maps;
 
         var pca = Assert.Throws<ArgumentOutOfRangeException>(() => TruncatedFeatures.PrincipalComponents(model, d));
+        var subspace = Assert.Throws<ArgumentOutOfRangeException>(() => TruncatedFeatures.PrincipalSubspace(model, d));
         var units = Assert.Throws<ArgumentOutOfRangeException>(() => TruncatedFeatures.RandomUnits(model, d, 0));
 
         Assert.Contains("d must lie in 1…100 (the map has 100 units and 900 bins", pca.Message);
+        Assert.Contains("d must lie in 1…100 (the map's units)", subspace.Message);
         Assert.Contains("d must lie in 1…100 (the map's units)", units.Message);
+    }
+
+    private static double[,] Rows(SpatialMaps maps, int count)
+    {
+        var (rows, _) = BaselineMaps.DefinedRows(maps);
+        var result = new double[count, maps.ColumnCount];
+        Array.Copy(rows, result, result.Length);
+        return result;
     }
 
     private static SpatialMaps OnLineGrid(double[,] values)

@@ -89,6 +89,37 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void TrainedProjectedOnAllItsComponentsScoresLikeTheFullNetwork()
+    {
+        // Projecting on all 256 components reconstructs the map to ~1e-13; standardised ridge then sees the
+        // same features, so the scores agree far inside 1e-6. Component scores would have been whitened.
+        var full = Run("full", "--model", "trained", "--figures", "false");
+        var projected = Run("projected", "--model", "trained:d=256", "--figures", "false");
+        var units = Run("units", "--model", "trained:d=12,reduce=units,seed=4", "--figures", "false");
+
+        Assert.Equal((0, 0, 0), (full.ExitCode, projected.ExitCode, units.ExitCode));
+        var fullR = Column(Path.Combine(_root, "full", "neurons.csv"), "r");
+        var projectedR = Column(Path.Combine(_root, "projected", "neurons.csv"), "r");
+        Assert.Equal(fullR.Length, projectedR.Length);
+        for (var i = 0; i < fullR.Length; i++)
+        {
+            Assert.Equal(fullR[i], projectedR[i], 1e-6);
+        }
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "units", "summary.json")));
+        Assert.Equal(12, summary.RootElement.GetProperty("feature_count").GetInt32());
+        Assert.Contains("12 random units (seed 4)", summary.RootElement.GetProperty("model_description").GetString());
+    }
+
+    private static double[] Column(string csv, string name)
+    {
+        var lines = File.ReadAllLines(csv);
+        var index = Array.IndexOf(lines[0].Split(','), name);
+        return lines.Skip(1).Select(l => double.Parse(l.Split(',')[index], System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+    }
+
+    [Fact]
     public void PlsComponentsAreCappedAtTheFeatureCount()
     {
         var result = Run("pls", "--model", "random-fourier:d=6", "--regression", "pls", "--pls-components", "25",

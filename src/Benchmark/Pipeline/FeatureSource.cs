@@ -11,9 +11,11 @@ namespace NeuralPredictivity.Benchmark;
 /// unreadable checkpoint fails with the other option problems. Networks are driven along synthetic
 /// trajectories in a box the size of the arena or along the animal's tracked path
 /// (<see cref="RunSettings.Trajectory"/>); baselines are evaluated at bin centres and ignore the
-/// trajectory. A trained network with <c>d=</c> is truncated to its first d principal components after
-/// the joint mask (<see cref="TruncateTo"/>, <see cref="TruncatedFeatures.PrincipalComponents"/>), so the
-/// components describe exactly the regression bins.
+/// trajectory. A trained network with <c>d=</c> is reduced after the joint mask (<see cref="Reduce"/>), so
+/// principal components describe exactly the regression bins: projected on its top d components in unit
+/// coordinates (<see cref="TruncatedFeatures.PrincipalSubspace"/>; the component scores themselves would be
+/// whitened by feature standardisation, giving every small component as much weight as the first), or cut to
+/// d random units (<see cref="TruncatedFeatures.RandomUnits"/>).
 /// <para>Limitation: the trained family's d cannot exceed the network's units (256 for the bundled model),
 /// since d keeps that many principal components of the units' maps; a larger d is refused before any work,
 /// naming <c>--model</c> (or <c>--dims</c> in a sweep). Use a larger checkpoint for larger d, or the
@@ -43,8 +45,14 @@ internal sealed class FeatureSource : IDisposable
     /// <summary>Files read (checkpoints), hashed into the manifest.</summary>
     internal IReadOnlyList<InputFile> Inputs { get; }
 
-    /// <summary>Principal components to keep after masking, or null to keep every feature.</summary>
+    /// <summary>Dimension d a trained network is reduced to after masking, or null to keep every feature.</summary>
     internal int? TruncateTo => Spec.IsNetwork && Spec.Trained ? Spec.Dimension : null;
+
+    /// <summary>The (bins × features) maps, already restricted to the regression bins, reduced to
+    /// <see cref="TruncateTo"/> dimensions; unchanged when there is nothing to reduce.</summary>
+    internal SpatialMaps Reduce(SpatialMaps maskedMaps) => TruncateTo is not { } d ? maskedMaps
+        : Spec.Reduction == TrainedReduction.RandomUnits ? TruncatedFeatures.RandomUnits(maskedMaps, d, Spec.Seed)
+        : TruncatedFeatures.PrincipalSubspace(maskedMaps, d);
 
     /// <summary>Parses and loads the model; returns null with problems naming <c>--model</c>.</summary>
     internal static FeatureSource? Prepare(RunSettings settings, List<SettingsProblem> problems)
@@ -113,7 +121,11 @@ internal sealed class FeatureSource : IDisposable
         }
 
         var description = network + (spec.Trained ? "" : $" (initialisation seed {spec.Seed})") +
-            (spec.Trained && spec.Dimension is { } d ? $", first {d} principal components" : "") +
+            (spec.Trained && spec.Dimension is { } d
+                ? spec.Reduction == TrainedReduction.RandomUnits
+                    ? $", {d} random units (seed {spec.Seed})"
+                    : $", projected on its first {d} principal components"
+                : "") +
             (spec.Shuffled ? $", bins shuffled (seed {spec.Seed})" : "");
         // What makes the network's maps unique: its checkpoint files, or its architecture and seed.
         var networkKey = spec.Trained
@@ -180,11 +192,7 @@ internal sealed class FeatureSource : IDisposable
     {
         var maps = Build(data, settings, logger, null);
         var mask = JointMask.Of(data.RateMaps, maps);
-        if (TruncateTo is { } d)
-        {
-            maps = TruncatedFeatures.PrincipalComponents(mask.Apply(maps), d);
-        }
-
+        maps = Reduce(mask.Apply(maps));
         return Regression.ParticipationRatio.Compute(mask.Rows(maps)).ParticipationRatio;
     }
 

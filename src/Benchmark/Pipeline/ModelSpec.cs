@@ -8,8 +8,10 @@ namespace NeuralPredictivity.Benchmark;
 /// <para>Grammar, checked before any work:</para>
 /// <list type="bullet">
 /// <item><c>trained</c> (or <c>bundled</c>): the bundled checkpoint; <c>trained:checkpoint=PATH</c> another
-/// one, and a bare path to a checkpoint file means the same. <c>d=N</c> keeps the first N principal components of its feature maps
-/// (the trained family of a sweep); without it every unit is a feature.</item>
+/// one, and a bare path to a checkpoint file means the same. <c>d=N</c> reduces its feature maps to
+/// dimension N (the trained family of a sweep): <c>reduce=pca</c> (the default) projects them on their top N
+/// principal components, <c>reduce=units</c> keeps N units drawn with <c>seed=S</c>; without <c>d</c> every
+/// unit is a feature.</item>
 /// <item><c>untrained</c>: the bundled architecture with fresh weights; <c>d=N</c> sets the number of
 /// hidden units, <c>seed=S</c> the initialisation.</item>
 /// <item><c>shuffled</c> or <c>shuffled:trained…</c>: the trained features with their bins permuted (same
@@ -47,6 +49,9 @@ internal sealed class ModelSpec
 
     /// <summary>Whether the network's features are spatially shuffled.</summary>
     internal bool Shuffled { get; private init; }
+
+    /// <summary>How <see cref="Dimension"/> reduces a trained network's maps.</summary>
+    internal TrainedReduction Reduction { get; private init; }
 
     /// <summary>The baseline spec, with its seed; null for networks.</summary>
     internal BaselineSpec? Baseline { get; private init; }
@@ -118,16 +123,31 @@ internal sealed class ModelSpec
                 case "seed":
                     problems.Add(new SettingsProblem(option, "seed ≥ 0", $"seed={value} in '{text}'"));
                     break;
+                case "reduce" when trained && value.ToLowerInvariant() is "pca" or "units":
+                    spec = spec.With(reduction: value.Equals("units", StringComparison.OrdinalIgnoreCase)
+                        ? TrainedReduction.RandomUnits : TrainedReduction.PrincipalSubspace);
+                    break;
+                case "reduce" when trained:
+                    problems.Add(new SettingsProblem(option,
+                        "reduce=pca (top d principal components) or reduce=units (d random units)",
+                        $"reduce={value} in '{text}'"));
+                    break;
                 case "checkpoint" when trained && value.Length > 0:
                     spec = spec.With(checkpoint: Path.GetFullPath(value));
                     break;
                 default:
-                    var allowed = trained ? "checkpoint=PATH, d=N, seed=S" : "d=N, seed=S";
-                    var kind = trained ? "trained" : "untrained";
+                    var allowed = trained ? "checkpoint=PATH, d=N, reduce=pca|units, seed=S" : "d=N, seed=S";
+                    var kind = trained ? "a trained" : "an untrained";
                     problems.Add(new SettingsProblem(
-                        option, $"parameters {allowed} for a {kind} network", $"'{part}' in '{text}'"));
+                        option, $"parameters {allowed} for {kind} network", $"'{part}' in '{text}'"));
                     break;
             }
+        }
+
+        if (spec.Reduction == TrainedReduction.RandomUnits && spec.Dimension is null)
+        {
+            problems.Add(new SettingsProblem(option, "d=N with reduce=units (how many units to keep)",
+                $"no d in '{text}'"));
         }
 
         if (spec.CheckpointPath is { } path && !File.Exists(path) && !File.Exists(path + ".json"))
@@ -190,8 +210,10 @@ internal sealed class ModelSpec
         return text;
     }
 
-    private ModelSpec With(int? dimension = null, int? seed = null, string? checkpoint = null) => new(Text)
+    private ModelSpec With(int? dimension = null, int? seed = null, string? checkpoint = null,
+        TrainedReduction? reduction = null) => new(Text)
     {
+        Reduction = reduction ?? Reduction,
         Trained = Trained,
         Shuffled = Shuffled,
         Baseline = Baseline,
@@ -199,4 +221,14 @@ internal sealed class ModelSpec
         Seed = seed ?? Seed,
         CheckpointPath = checkpoint ?? CheckpointPath,
     };
+}
+
+/// <summary>How a trained network's maps are reduced to d features.</summary>
+internal enum TrainedReduction
+{
+    /// <summary>Projected on their top d principal components (<c>reduce=pca</c>), in unit coordinates.</summary>
+    PrincipalSubspace,
+
+    /// <summary>d units drawn at random with the spec's seed (<c>reduce=units</c>).</summary>
+    RandomUnits,
 }

@@ -80,17 +80,18 @@ public static class PredictivityRun
         Report(progress, 3, "joint mask and dimensionality", "");
         var mask = JointMask.Of(data.RateMaps, featureMaps);
         Log.MaskBuilt(logger, mask.Count, data.Grid.BinCount, mask.DroppedByNeurons, mask.DroppedByFeatures);
-        if (source.TruncateTo is { } d)
+        if (source.TruncateTo is not null)
         {
             // Principal components of exactly the regression bins: the others are blanked first.
-            featureMaps = TruncatedFeatures.PrincipalComponents(mask.Apply(featureMaps), d);
+            featureMaps = source.Reduce(mask.Apply(featureMaps));
         }
 
         var features = mask.Rows(featureMaps);
 
         var responses = mask.Rows(data.RateMaps);
         var dimensionality = ParticipationRatio.Compute(features);
-        Log.FeaturesReady(logger, features.GetLength(1), dimensionality.ParticipationRatio);
+        Log.FeaturesReady(logger, source.TruncateTo ?? features.GetLength(1), features.GetLength(1),
+            dimensionality.ParticipationRatio);
         Lap(timings, "mask", clock);
 
         Report(progress, 4, "regression", "");
@@ -178,7 +179,7 @@ public static class PredictivityRun
             Folds = Kebab(settings.Folds.ToString()),
             Trajectory = Kebab(settings.Trajectory.ToString()),
             Seed = settings.Seed,
-            FeatureCount = dimensionality.FeatureCount,
+            FeatureCount = source.TruncateTo ?? dimensionality.FeatureCount,
             ParticipationRatio = dimensionality.ParticipationRatio,
             ComponentsFor80Percent = dimensionality.ComponentsFor80Percent,
             MedianR = Estimate(raw),

@@ -33,7 +33,8 @@ public sealed record RunSummary
     /// <summary>Master seed.</summary>
     public required int Seed { get; init; }
 
-    /// <summary>Nominal dimension d: the number of feature columns regressed.</summary>
+    /// <summary>Nominal dimension d: the number of feature columns regressed, or, for a trained network
+    /// projected on its top d principal components, d (the projection's rank; its columns are the units).</summary>
     public required int FeatureCount { get; init; }
 
     /// <summary>Participation ratio of the features over the regression bins; NaN for constant features.</summary>

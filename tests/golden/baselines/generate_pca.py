@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Golden principal-component scores for TruncatedFeatures.PrincipalComponents, from scikit-learn.
+"""Golden principal-component scores and projections for TruncatedFeatures, from scikit-learn.
 
 Two inputs, each with one NaN row that must be left out of the fit and stay NaN in the output:
 a tall map (41 bins × 6 units) and a wide one (9 bins × 20 units, fewer bins than units). The scores
 are sklearn.decomposition.PCA(n_components=3, svd_solver="full").fit_transform on the finite rows.
 The C# test fixes each column's sign the same way on both sides (largest |score| positive).
+The projections (TruncatedFeatures.PrincipalSubspace) are pca.inverse_transform(scores): the mean plus
+the map projected on the top 3 components, in unit coordinates; they have no sign ambiguity.
 Run with the system Python (Debian 12: python3-sklearn): /usr/bin/python3 generate_pca.py
 """
 import os
@@ -36,10 +38,14 @@ def main():
         x[4, :] = np.nan
         finite = np.isfinite(x).all(axis=1)
         scores = np.full((bins, 3), np.nan)
-        scores[finite] = PCA(n_components=3, svd_solver="full").fit_transform(x[finite])
+        pca = PCA(n_components=3, svd_solver="full")
+        scores[finite] = pca.fit_transform(x[finite])
+        projection = np.full((bins, units), np.nan)
+        projection[finite] = pca.inverse_transform(scores[finite])
         call = "PCA(n_components=3, svd_solver='full').fit_transform(x[finite rows])"
         write(name + "_input.csv", f"{bins} bins x {units} units, row 4 NaN, default_rng(20240607)", x)
         write(name + "_scores.csv", f"{call} for {name}_input.csv", scores)
+        write(name + "_projection.csv", f"inverse_transform of the same PCA for {name}_input.csv", projection)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,36 @@
+namespace NeuralPredictivity.Benchmark.Tests;
+
+/// <summary>The trained family's reductions: top principal components (the default) or random units.</summary>
+public sealed class ModelSpecTests
+{
+    [Theory]
+    [InlineData("trained:d=16", "PrincipalSubspace", 16, 7)]
+    [InlineData("trained:d=16,reduce=pca", "PrincipalSubspace", 16, 7)]
+    [InlineData("trained:d=16,reduce=units,seed=3", "RandomUnits", 16, 3)]
+    [InlineData("trained:reduce=UNITS,d=4", "RandomUnits", 4, 7)]
+    public void TrainedReductionIsParsed(string text, string reduction, int d, int seed)
+    {
+        var problems = new List<SettingsProblem>();
+
+        var spec = ModelSpec.Parse(text, featureSeed: 7, problems);
+
+        Assert.Empty(problems);
+        Assert.True(spec!.IsNetwork && spec.Trained);
+        Assert.Equal((reduction, d, seed), (spec.Reduction.ToString(), spec.Dimension!.Value, spec.Seed));
+    }
+
+    [Theory]
+    [InlineData("trained:reduce=units", "expected d=N with reduce=units (how many units to keep)")]
+    [InlineData("trained:d=8,reduce=columns", "expected reduce=pca (top d principal components) or reduce=units")]
+    [InlineData("untrained:d=8,reduce=units", "expected parameters d=N, seed=S for an untrained network")]
+    public void BadReductionsNameTheOptionAndTheValue(string text, string expected)
+    {
+        var problems = new List<SettingsProblem>();
+
+        Assert.Null(ModelSpec.Parse(text, featureSeed: 0, problems));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("--model", problem.Option);
+        Assert.Contains(expected, problem.ToString());
+    }
+}
