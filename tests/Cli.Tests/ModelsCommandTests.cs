@@ -20,6 +20,64 @@ public sealed class ModelsCommandTests
         Assert.Matches(@"lengthscale\s+default 20cm", result.StandardOutput);
         Assert.Contains("PR matching searches 1cm…1000cm", result.StandardOutput);
         Assert.Contains("shuffled:<spec of any family>", result.StandardOutput);
+
+        // Networks: the trained family with its reductions, the untrained control and the bundled checkpoint.
+        foreach (var family in new[] { "trained", "untrained", "shuffled" })
+        {
+            Assert.Matches($"(?m)^{family} ", result.StandardOutput);
+        }
+
+        Assert.Matches(@"reduce\s+default pca\s+pca: projection on the top d principal components; units: d random",
+            result.StandardOutput);
+        Assert.Matches(@"(?m)^\s+d\s+default 256\s+hidden units", result.StandardOutput);
+        Assert.Contains("rnn_relu_256_sg (bundled): VanillaRnn (Relu), 256 units, SoftmaxGaussian, 512 place cells, " +
+            "trained 2000 steps", result.StandardOutput);
+    }
+
+    [Fact]
+    public void ListDescribesCheckpointsItIsGivenAndNamesOnesItCannotRead()
+    {
+        var folder = Directory.CreateTempSubdirectory("np-models-list-");
+        try
+        {
+            var bundled = Path.Combine(AppContext.BaseDirectory, "models", "rnn_relu_256_sg");
+            File.Copy(bundled + ".json", Path.Combine(folder.FullName, "copy.json"));
+            File.Copy(bundled + ".weights", Path.Combine(folder.FullName, "copy.weights"));
+            var missing = Path.Combine(folder.FullName, "absent.json");
+
+            var result = CliProcess.Run(["models", "list", folder.FullName, missing]);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("  copy: VanillaRnn (Relu), 256 units", result.StandardOutput);
+            Assert.Contains(Path.Combine(folder.FullName, "copy.json"), result.StandardOutput);
+            Assert.Contains($"cannot read checkpoint '{missing}'", result.StandardError);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void PreviewDrivesNetworksAndReducesTheTrainedOneToEachD()
+    {
+        var result = CliProcess.Run(["models", "preview", "trained", "trained:reduce=units,seed=2", "untrained",
+            "shuffled", "--d", "4,300", "--trajectory-batches", "2", "--dataset", "sargolini2006_10073-17010302",
+            "--bin-size", "10cm"]);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var rows = Regex.Matches(result.StandardOutput, @"(?m)^(\S+)\s+(\d+)\s+100\s+([\d.]+)\s+(\d+)\s+\d+$");
+        Assert.Equal(["trained:d=4", "trained:reduce=units,seed=2,d=4", "untrained:d=4", "untrained:d=300",
+            "shuffled:d=4"], rows.Select(r => r.Groups[1].Value));
+        foreach (Match row in rows)
+        {
+            var d = int.Parse(row.Groups[2].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(double.Parse(row.Groups[3].Value, CultureInfo.InvariantCulture), 1, d);
+        }
+
+        // d = 4 principal components hold 4 dimensions at most; shuffling bins keeps the spectrum exactly.
+        Assert.Equal(rows[0].Groups[3].Value, rows[4].Groups[3].Value);
+        Assert.Contains("skipped: d exceeds the network's 256 units", result.StandardOutput);
     }
 
     [Fact]

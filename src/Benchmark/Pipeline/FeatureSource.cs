@@ -50,9 +50,7 @@ internal sealed class FeatureSource : IDisposable
 
     /// <summary>The (bins × features) maps, already restricted to the regression bins, reduced to
     /// <see cref="TruncateTo"/> dimensions; unchanged when there is nothing to reduce.</summary>
-    internal SpatialMaps Reduce(SpatialMaps maskedMaps) => TruncateTo is not { } d ? maskedMaps
-        : Spec.Reduction == TrainedReduction.RandomUnits ? TruncatedFeatures.RandomUnits(maskedMaps, d, Spec.Seed)
-        : TruncatedFeatures.PrincipalSubspace(maskedMaps, d);
+    internal SpatialMaps Reduce(SpatialMaps maskedMaps) => Spec.Reduce(maskedMaps);
 
     /// <summary>Parses and loads the model; returns null with problems naming <c>--model</c>.</summary>
     internal static FeatureSource? Prepare(RunSettings settings, List<SettingsProblem> problems)
@@ -90,19 +88,11 @@ internal sealed class FeatureSource : IDisposable
         var inputs = new List<InputFile>();
         try
         {
+            network = spec.CreateNetwork();
             if (spec.Trained)
             {
                 var path = spec.CheckpointPath ?? PathIntegrator.BundledCheckpointPath;
-                network = spec.CheckpointPath is null ? PathIntegrator.LoadBundled() : PathIntegrator.Load(path);
                 inputs.AddRange(CheckpointFiles(path).Select(f => InputFile.Hash("checkpoint", f)));
-            }
-            else
-            {
-                var architecture = File.Exists(PathIntegrator.BundledCheckpointPath)
-                    ? LoadOptions(PathIntegrator.BundledCheckpointPath)
-                    : new PathIntegratorOptions();
-                network = PathIntegrator.CreateUntrained(
-                    architecture with { HiddenSize = spec.Dimension ?? architecture.HiddenSize }, spec.Seed);
             }
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException)
@@ -200,12 +190,6 @@ internal sealed class FeatureSource : IDisposable
     {
         _network?.Dispose();
         _reference?.Dispose();
-    }
-
-    private static PathIntegratorOptions LoadOptions(string checkpoint)
-    {
-        using var network = PathIntegrator.Load(checkpoint);
-        return network.Options;
     }
 
     private static IEnumerable<string> CheckpointFiles(string path)

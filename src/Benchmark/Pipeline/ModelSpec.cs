@@ -1,5 +1,7 @@
 using System.Globalization;
 using NeuralPredictivity.Baselines;
+using NeuralPredictivity.Datasets;
+using NeuralPredictivity.Models;
 
 namespace NeuralPredictivity.Benchmark;
 
@@ -14,15 +16,15 @@ namespace NeuralPredictivity.Benchmark;
 /// unit is a feature.</item>
 /// <item><c>untrained</c>: the bundled architecture with fresh weights; <c>d=N</c> sets the number of
 /// hidden units, <c>seed=S</c> the initialisation.</item>
-/// <item><c>shuffled</c> or <c>shuffled:trained…</c>: the trained features with their bins permuted (same
-/// spectrum, no spatial structure); <c>shuffled:&lt;baseline spec&gt;</c> shuffles a baseline.</item>
+/// <item><c>shuffled</c>, <c>shuffled:trained…</c> or <c>shuffled:untrained…</c>: the network's features with
+/// their bins permuted (same spectrum, no spatial structure); <c>shuffled:&lt;baseline spec&gt;</c> shuffles a baseline.</item>
 /// <item>anything else is a baseline family spec (<see cref="BaselineSpec"/>), such as
 /// <c>random-fourier:d=512,lengthscale=20cm,seed=3</c>; <c>place</c> and <c>grid</c> are accepted for
 /// <c>place-cells</c> and <c>grid-cells</c>.</item>
 /// </list>
 /// A spec without <c>seed=</c> takes the run's feature seed (<see cref="SeedPurpose.Features"/>).
 /// </remarks>
-internal sealed class ModelSpec
+public sealed class ModelSpec
 {
     private ModelSpec(string text)
     {
@@ -30,35 +32,35 @@ internal sealed class ModelSpec
     }
 
     /// <summary>The spec as given.</summary>
-    internal string Text { get; }
+    public string Text { get; }
 
     /// <summary>True for a path-integrating network, false for a baseline family.</summary>
-    internal bool IsNetwork => Baseline is null;
+    public bool IsNetwork => Baseline is null;
 
     /// <summary>Trained (a checkpoint) or untrained (fresh weights); networks only.</summary>
-    internal bool Trained { get; private init; }
+    public bool Trained { get; private init; }
 
     /// <summary>Checkpoint path; null for the bundled one. Trained networks only.</summary>
-    internal string? CheckpointPath { get; private init; }
+    public string? CheckpointPath { get; private init; }
 
     /// <summary>PCA components kept (trained) or hidden units (untrained); null for all / the default.</summary>
-    internal int? Dimension { get; private init; }
+    public int? Dimension { get; private init; }
 
     /// <summary>Feature seed: untrained initialisation, or the seed of the shuffle.</summary>
-    internal int Seed { get; private init; }
+    public int Seed { get; private init; }
 
     /// <summary>Whether the network's features are spatially shuffled.</summary>
-    internal bool Shuffled { get; private init; }
+    public bool Shuffled { get; private init; }
 
     /// <summary>How <see cref="Dimension"/> reduces a trained network's maps.</summary>
-    internal TrainedReduction Reduction { get; private init; }
+    public TrainedReduction Reduction { get; private init; }
 
     /// <summary>The baseline spec, with its seed; null for networks.</summary>
-    internal BaselineSpec? Baseline { get; private init; }
+    public BaselineSpec? Baseline { get; private init; }
 
     /// <summary>Parses <paramref name="text"/>; returns null and adds a problem naming <paramref name="option"/>.
     /// </summary>
-    internal static ModelSpec? Parse(
+    public static ModelSpec? Parse(
         string text, int featureSeed, List<SettingsProblem> problems, string option = "--model")
     {
         var trimmed = text.Trim();
@@ -68,7 +70,9 @@ internal sealed class ModelSpec
         {
             (shuffled, body) = (true, "trained");
         }
-        else if (body.StartsWith("shuffled:trained", StringComparison.OrdinalIgnoreCase))
+        else if (body.StartsWith("shuffled:trained", StringComparison.OrdinalIgnoreCase)
+            || body.StartsWith("shuffled:untrained", StringComparison.OrdinalIgnoreCase)
+            || body.StartsWith("shuffled:bundled", StringComparison.OrdinalIgnoreCase))
         {
             (shuffled, body) = (true, body["shuffled:".Length..]);
         }
@@ -189,6 +193,48 @@ internal sealed class ModelSpec
         return equals > 0 && (colon < 0 || equals < colon);
     }
 
+    /// <summary>The network this spec names: a trained checkpoint loaded, or the bundled architecture with
+    /// fresh weights (<see cref="Dimension"/> hidden units, initialised from <see cref="Seed"/>).</summary>
+    /// <exception cref="InvalidOperationException">The spec is a baseline.</exception>
+    /// <exception cref="FileNotFoundException">The checkpoint, or for an untrained network the bundled
+    /// checkpoint whose architecture it copies, is missing.</exception>
+    public PathIntegrator CreateNetwork()
+    {
+        if (!IsNetwork)
+        {
+            throw new InvalidOperationException($"'{Text}' is a baseline spec, not a network.");
+        }
+
+        if (Trained)
+        {
+            return CheckpointPath is null ? PathIntegrator.LoadBundled() : PathIntegrator.Load(CheckpointPath);
+        }
+
+        // The untrained control copies the bundled network's architecture, targets and place cells; without
+        // that file there is no architecture to copy, and a silent default would be a different control.
+        var bundled = PathIntegrator.BundledCheckpointPath;
+        if (!File.Exists(bundled))
+        {
+            throw new FileNotFoundException(
+                $"An untrained network copies the bundled network's architecture from '{bundled}', which is " +
+                "missing; rebuild the toolkit (scripts/setup.sh) so models/ is copied next to it.", bundled);
+        }
+
+        using var template = PathIntegrator.Load(bundled);
+        return PathIntegrator.CreateUntrained(
+            template.Options with { HiddenSize = Dimension ?? template.Options.HiddenSize }, Seed);
+    }
+
+    /// <summary>A trained network's (bins × units) maps reduced to <see cref="Dimension"/>: projected on
+    /// their top d principal components (<see cref="TruncatedFeatures.PrincipalSubspace"/>) or cut to d
+    /// random units (<see cref="TruncatedFeatures.RandomUnits"/>); unchanged without d or for other specs.
+    /// </summary>
+    /// <remarks>Pass maps already restricted to the bins that will be used, so components describe them.
+    /// </remarks>
+    public SpatialMaps Reduce(SpatialMaps maps) => !(IsNetwork && Trained) || Dimension is not { } d ? maps
+        : Reduction == TrainedReduction.RandomUnits ? TruncatedFeatures.RandomUnits(maps, d, Seed)
+        : TruncatedFeatures.PrincipalSubspace(maps, d);
+
     private static int? Integer(string text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
@@ -224,7 +270,7 @@ internal sealed class ModelSpec
 }
 
 /// <summary>How a trained network's maps are reduced to d features.</summary>
-internal enum TrainedReduction
+public enum TrainedReduction
 {
     /// <summary>Projected on their top d principal components (<c>reduce=pca</c>), in unit coordinates.</summary>
     PrincipalSubspace,

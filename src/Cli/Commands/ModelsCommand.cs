@@ -19,18 +19,28 @@ internal static class ModelsCommand
         return command;
     }
 
+    private static readonly Argument<string[]> Checkpoints = new("checkpoints")
+    {
+        Description = "Checkpoint files (X.json) or folders holding them to describe besides the bundled model.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     private static Command CreateList()
     {
         var command = new Command(
             "list",
-            "Show every family with its spec syntax, parameters, defaults and valid values " +
-            "(use a spec with --model or with models preview / models match).");
-        command.SetAction(parse => List(parse.InvocationConfiguration.Output));
+            "Show every family with its spec syntax, parameters, defaults and valid values, and the trained " +
+            "checkpoints (use a spec with --model or with models preview / models match).");
+        command.Arguments.Add(Checkpoints);
+        command.SetAction(parse => List(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            parse.GetValue(Checkpoints) ?? []));
         return command;
     }
 
-    internal static int List(TextWriter output)
+    internal static int List(TextWriter output, TextWriter error, IReadOnlyList<string> checkpoints)
     {
+        var failed = NetworkFamilyList.Write(output, error, checkpoints);
+        output.WriteLine();
         output.WriteLine("Baseline families (spec syntax: family:name=value,…; omitted parameters take the default):");
         foreach (var family in BaselineFamilies.All)
         {
@@ -54,7 +64,8 @@ internal static class ModelsCommand
 
         output.WriteLine();
         output.WriteLine("Example: random-fourier:d=512,lengthscale=20cm,seed=3   shuffled:grid-cells:d=64,seed=1");
-        return 0;
+        output.WriteLine("A spec without seed= takes the seed derived from the run's --seed (see manifest.json).");
+        return failed ? 2 : 0;
     }
 
     private static object Coerce(BaselineParameter parameter, double value) =>

@@ -26,8 +26,15 @@ internal static class ModelsPreviewCommand
 
     private static readonly Argument<string[]> Specs = new("specs")
     {
-        Description = "Baseline specs (see models list); d is replaced by each --d value. Default: one of each family.",
+        Description = "Baseline or network specs (see models list: trained, untrained, shuffled, random-fourier, " +
+            "…); d is replaced by each --d value. Default: one of each baseline family.",
         Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<int> TrajectoryBatches = new("--trajectory-batches")
+    {
+        Description = "Networks only: batches of 200 synthetic trajectories × 20 steps that build their maps.",
+        DefaultValueFactory = _ => 100,
     };
 
     private static readonly Option<string> Dimensions = new("--d")
@@ -51,12 +58,13 @@ internal static class ModelsPreviewCommand
     {
         var command = new Command(
             "preview",
-            "Generate baseline maps at several d on a recording's grid, print each map's participation ratio " +
-            "and draw a few of its features as PNG.");
+            "Generate baseline or network maps at several d on a recording's grid, print each map's " +
+            "participation ratio and draw a few of its features as PNG.");
         command.Arguments.Add(Specs);
         command.Options.Add(Dimensions);
         command.Options.Add(Panels);
         command.Options.Add(Output);
+        command.Options.Add(TrajectoryBatches);
         ArenaSource.AddTo(command);
         command.SetAction(Run);
         return command;
@@ -70,7 +78,10 @@ internal static class ModelsPreviewCommand
         var logger = logging.CreateLogger("predictivity.models.preview");
         try
         {
-            var specs = ParseSpecs(parse.GetValue(Specs));
+            var texts = parse.GetValue(Specs) is { Length: > 0 } given ? given : DefaultSpecs;
+            var networks = texts.Select(NetworkPreview.ParseNetwork).ToArray();
+            var specs = texts.Select((t, i) => networks[i] is null ? BaselineSpec.Parse(t) : null).ToArray();
+            var batches = parse.GetValue(TrajectoryBatches);
             var dimensions = ParseDimensions(parse.GetValue(Dimensions)!);
             var panels = parse.GetValue(Panels);
             if (panels < 0)
@@ -88,11 +99,17 @@ internal static class ModelsPreviewCommand
                 Directory.CreateDirectory(folder);
             }
 
-            for (var s = 0; s < specs.Count; s++)
+            for (var s = 0; s < specs.Length; s++)
             {
+                if (networks[s] is { } network)
+                {
+                    NetworkPreview.Write(output, network, dimensions, grid, arena, batches, folder, panels, s, logger);
+                    continue;
+                }
+
                 foreach (var d in dimensions)
                 {
-                    var maps = BaselineFamilies.Generate(specs[s].WithDimension(d), grid, arena, logger);
+                    var maps = BaselineFamilies.Generate(specs[s]!.WithDimension(d), grid, arena, logger);
                     var report = maps.Dimensionality;
                     output.WriteLine(string.Create(
                         CultureInfo.InvariantCulture,
@@ -100,10 +117,10 @@ internal static class ModelsPreviewCommand
                         $"{report.ComponentsFor80Percent,7} {report.ComponentsFor90Percent,7}"));
                     if (folder is not null && panels > 0)
                     {
-                        var path = Path.Combine(folder, FileName(specs[s], s, d));
+                        var path = Path.Combine(folder, FileName(FamilyLabel(specs[s]!), s, d));
                         var title = string.Create(
                             CultureInfo.InvariantCulture,
-                            $"{FamilyLabel(specs[s])} d={d} PR={report.ParticipationRatio:0.0}");
+                            $"{FamilyLabel(specs[s]!)} d={d} PR={report.ParticipationRatio:0.0}");
                         var columns = Enumerable.Range(0, Math.Min(panels, d)).ToArray();
                         FeatureMapFigure.Save(maps.Maps, columns, title, path);
                         output.WriteLine($"    wrote {path}");
@@ -120,9 +137,6 @@ internal static class ModelsPreviewCommand
             return 2;
         }
     }
-
-    internal static IReadOnlyList<BaselineSpec> ParseSpecs(string[]? texts) =>
-        (texts is { Length: > 0 } ? texts : DefaultSpecs).Select(BaselineSpec.Parse).ToArray();
 
     internal static IReadOnlyList<int> ParseDimensions(string text)
     {
@@ -146,6 +160,6 @@ internal static class ModelsPreviewCommand
     private static string FamilyLabel(BaselineSpec spec) =>
         spec.Inner is null ? spec.Family.Name : $"{spec.Family.Name} {spec.Inner.Family.Name}";
 
-    private static string FileName(BaselineSpec spec, int index, int d) => string.Create(
-        CultureInfo.InvariantCulture, $"{index:00}_{FamilyLabel(spec).Replace(' ', '-')}_d{d}.png");
+    internal static string FileName(string family, int index, int d) => string.Create(
+        CultureInfo.InvariantCulture, $"{index:00}_{family.Replace(' ', '-').Replace(':', '-')}_d{d}.png");
 }

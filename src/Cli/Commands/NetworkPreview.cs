@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using NeuralPredictivity.Baselines;
+using NeuralPredictivity.Benchmark;
+using NeuralPredictivity.Cli.Plots;
+using NeuralPredictivity.Datasets;
+using NeuralPredictivity.Models;
+using NeuralPredictivity.Regression;
+
+namespace NeuralPredictivity.Cli.Commands;
+
+/// <summary>Network families in <c>predictivity models preview</c>: trained (reduced to d), untrained (d units)
+/// and their shuffled controls, on the grid and arena the command resolved.</summary>
+/// <remarks>
+/// Maps come from the same synthetic-trajectory protocol as a run (random walks in a box the arena's size,
+/// seed 0), so the participation ratios printed here are those a run reports before its joint mask.
+/// </remarks>
+internal static class NetworkPreview
+{
+    /// <summary>The network spec <paramref name="text"/> names (checked with d = 1, which each --d value
+    /// replaces), or null for a baseline spec.</summary>
+    /// <exception cref="ArgumentException">A network spec with bad parameters, naming them.</exception>
+    internal static ModelSpec? ParseNetwork(string text)
+    {
+        var problems = new List<SettingsProblem>();
+        var spec = ModelSpec.Parse(WithDimensionText(text, 1), featureSeed: 0, problems, option: "specs");
+        if (spec is null)
+        {
+            // Baseline problems are reported by BaselineSpec.Parse, with the family's own wording.
+            var name = text.Split(':')[0].Trim().ToLowerInvariant();
+            return name is "trained" or "untrained" or "bundled" or "shuffled"
+                   && !text.StartsWith("shuffled:", StringComparison.OrdinalIgnoreCase)
+                || text.StartsWith("shuffled:trained", StringComparison.OrdinalIgnoreCase)
+                || text.StartsWith("shuffled:untrained", StringComparison.OrdinalIgnoreCase)
+                ? throw new ArgumentException(string.Join(" ", problems))
+                : null;
+        }
+
+        return spec.IsNetwork ? spec : null;
+    }
+
+    /// <summary>Prints one table row per d (and writes a PNG of the first maps when a folder is given).</summary>
+    internal static void Write(TextWriter output, ModelSpec spec, IReadOnlyList<int> dimensions, SpatialGrid grid,
+        ArenaGeometry arena, int batches, string? folder, int panels, int index, ILogger logger)
+    {
+        var box = new ArenaBox(arena.CentreX, arena.CentreY, arena.WidthCm, arena.HeightCm);
+        var protocol = new SyntheticTrajectoryProtocol { BatchCount = batches };
+        SpatialMaps? trainedMaps = null;
+        var units = 0;
+        if (spec.Trained)
+        {
+            using var network = spec.CreateNetwork();
+            units = network.HiddenSize;
+            trainedMaps = NetworkFeatureMaps.FromSyntheticTrajectories(network, grid, box, protocol, logger);
+        }
+
+        foreach (var d in dimensions)
+        {
+            var sized = WithDimension(spec, d);
+            if (spec.Trained && d > units)
+            {
+                output.WriteLine($"{sized.Text,-72} {d,5}  skipped: d exceeds the network's {units} units");
+                continue;
+            }
+
+            SpatialMaps maps;
+            if (trainedMaps is not null)
+            {
+                maps = sized.Reduce(trainedMaps);
+            }
+            else
+            {
+                using var network = sized.CreateNetwork();
+                maps = NetworkFeatureMaps.FromSyntheticTrajectories(network, grid, box, protocol, logger);
+            }
+
+            maps = spec.Shuffled ? SpatialShuffle.Permute(maps, sized.Seed) : maps;
+            var (rows, defined) = FiniteRows(maps);
+            var report = ParticipationRatio.Compute(rows);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sized.Text,-72} {d,5} {defined,5} {report.ParticipationRatio,8:0.00} " +
+                $"{report.ComponentsFor80Percent,7} {report.ComponentsFor90Percent,7}"));
+            if (folder is not null && panels > 0)
+            {
+                var label = (spec.Shuffled ? "shuffled " : "") + (!spec.Trained ? "untrained"
+                    : spec.Reduction == TrainedReduction.RandomUnits ? "trained random units" : "trained top PCs");
+                var path = Path.Combine(folder, ModelsPreviewCommand.FileName(label, index, d));
+                var title = string.Create(CultureInfo.InvariantCulture,
+                    $"{label} d={d} PR={report.ParticipationRatio:0.0}");
+                FeatureMapFigure.Save(maps, Enumerable.Range(0, Math.Min(panels, maps.ColumnCount)).ToArray(), title,
+                    path);
+                output.WriteLine($"    wrote {path}");
+            }
+        }
+    }
+
+    /// <summary>The spec with <c>d=</c> set: appended after the innermost name or its parameters.</summary>
+    /// <remarks>A later <c>d=</c> overrides an earlier one, so the text checked with d = 1 can take any d.
+    /// </remarks>
+    private static ModelSpec WithDimension(ModelSpec spec, int d)
+    {
+        var text = spec.Text.EndsWith(",d=1", StringComparison.Ordinal) || spec.Text.EndsWith(":d=1", StringComparison.Ordinal)
+            ? spec.Text[..^4] : spec.Text;
+        var problems = new List<SettingsProblem>();
+        return ModelSpec.Parse(WithDimensionText(text, d), featureSeed: 0, problems, option: "--d")
+            ?? throw new ArgumentException(string.Join(" ", problems));
+    }
+
+    private static string WithDimensionText(string text, int d)
+    {
+        var separator = text.Split(':')[^1].Contains('=') ? "," : ":";
+        return string.Create(CultureInfo.InvariantCulture, $"{text}{separator}d={d}");
+    }
+
+    private static (double[,] Rows, int Count) FiniteRows(SpatialMaps maps)
+    {
+        var finite = maps.FiniteBins();
+        var bins = Enumerable.Range(0, maps.BinCount).Where(b => finite[b]).ToArray();
+        var rows = new double[bins.Length, maps.ColumnCount];
+        for (var i = 0; i < bins.Length; i++)
+        {
+            for (var j = 0; j < maps.ColumnCount; j++)
+            {
+                rows[i, j] = maps.Values[bins[i], j];
+            }
+        }
+
+        return (rows, bins.Length);
+    }
+}
