@@ -158,12 +158,8 @@ public static class TruncatedFeatures
     /// <summary>x̄ + X V_d V_dᵀ for a finite (rows × units) matrix: (rows × units).</summary>
     private static double[,] Project(double[,] rows, int dimension)
     {
-        var (binCount, unitCount) = (rows.GetLength(0), rows.GetLength(1));
-        var flat = new double[rows.Length];
-        Buffer.BlockCopy(rows, 0, flat, 0, flat.Length * sizeof(double));
-
         using var scope = NewDisposeScope();
-        var x = tensor(flat, [binCount, unitCount], ScalarType.Float64);
+        var x = ToTensor(rows);
         var mean = x.mean([0L], keepdim: true);
         var centred = x - mean;
 
@@ -179,21 +175,15 @@ public static class TruncatedFeatures
         var unchanged = (reconstructed - x).abs().le(singular[0] * RoundingTolerance);
         reconstructed = where(unchanged, x, reconstructed);
 
-        var data = reconstructed.contiguous().data<double>().ToArray();
-        var result = new double[binCount, unitCount];
-        Buffer.BlockCopy(data, 0, result, 0, data.Length * sizeof(double));
-        return result;
+        return ToArray(reconstructed);
     }
 
     /// <summary>(rows × d) principal component scores of a finite (rows × units) matrix.</summary>
     private static double[,] Scores(double[,] rows, int dimension)
     {
         var (binCount, unitCount) = (rows.GetLength(0), rows.GetLength(1));
-        var flat = new double[rows.Length];
-        Buffer.BlockCopy(rows, 0, flat, 0, flat.Length * sizeof(double));
-
         using var scope = NewDisposeScope();
-        var x = tensor(flat, [binCount, unitCount], ScalarType.Float64);
+        var x = ToTensor(rows);
         var centred = x - x.mean([0L], keepdim: true);
 
         // eigh sorts eigenvalues ascending; the last d columns are the leading components.
@@ -216,8 +206,20 @@ public static class TruncatedFeatures
         var sign = scores.gather(0, peak).sign();
         scores = scores * (sign + sign.eq(0).to_type(ScalarType.Float64));
 
-        var data = scores.contiguous().data<double>().ToArray();
-        var result = new double[binCount, dimension];
+        return ToArray(scores);
+    }
+
+    private static Tensor ToTensor(double[,] rows)
+    {
+        var flat = new double[rows.Length];
+        Buffer.BlockCopy(rows, 0, flat, 0, flat.Length * sizeof(double));
+        return tensor(flat, [rows.GetLength(0), rows.GetLength(1)], ScalarType.Float64);
+    }
+
+    private static double[,] ToArray(Tensor matrix)
+    {
+        var data = matrix.contiguous().data<double>().ToArray();
+        var result = new double[matrix.shape[0], matrix.shape[1]];
         Buffer.BlockCopy(data, 0, result, 0, data.Length * sizeof(double));
         return result;
     }
