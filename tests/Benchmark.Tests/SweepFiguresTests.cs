@@ -22,4 +22,15 @@ public sealed class SweepFiguresTests
         Assert.Null(SweepFigures.FitLogLine([5, 5], [0.1, 0.2]));
         Assert.Null(SweepFigures.FitLogLine([5, double.NaN], [0.1, 0.2]));
     }
+
+    [Fact]
+    public void EverySeriesOfALargeSweepLooksDifferent()
+    {
+        // A sweep of nine families once drew the first and the ninth in the same blue.
+        var looks = Enumerable.Range(0, 24).Select(FigureStyle.Series).ToList();
+
+        Assert.Equal(looks.Count, looks.Distinct().Count());
+        Assert.Equal(looks.Count, looks.Select(l => (l.Color, l.Marker)).Distinct().Count());
+        Assert.Equal(looks.Count, looks.Select(l => (l.Color, l.Pattern)).Distinct().Count());
+    }
 }

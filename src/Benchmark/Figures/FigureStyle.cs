@@ -20,6 +20,20 @@ internal static class FigureStyle
         Color.FromHex("#E69F00"), Color.FromHex("#56B4E9"), Color.FromHex("#000000"), Color.FromHex("#882255"),
     ];
 
+    /// <summary>Marker shapes that tell series apart once the palette's colours repeat.</summary>
+    private static readonly MarkerShape[] Shapes =
+        [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
+
+    /// <summary>The look of series <paramref name="index"/>: every series differs from the others in colour or,
+    /// past the palette's eight colours, in marker shape and line pattern (solid, then dashed, then dotted).
+    /// </summary>
+    internal static (Color Color, MarkerShape Marker, LinePattern Pattern) Series(int index)
+    {
+        var round = index / Palette.Count;
+        var pattern = (round % 3) switch { 0 => LinePattern.Solid, 1 => LinePattern.Dashed, _ => LinePattern.Dotted };
+        return (Palette[index % Palette.Count], Shapes[round % Shapes.Length], pattern);
+    }
+
     internal static void Apply(Plot plot, string title, string xLabel, string yLabel)
     {
         plot.Title(title, TitleSize);

@@ -45,7 +45,7 @@ internal static class SweepFigures
         var families = Families(rows);
         for (var f = 0; f < families.Count; f++)
         {
-            var color = FigureStyle.Palette[f % FigureStyle.Palette.Count];
+            var (color, marker, pattern) = FigureStyle.Series(f);
             var points = usable.Where(r => r.Family == families[f]).ToList();
             var xs = points.Select(r => r.ParticipationRatio).ToList();
             var ys = points.Select(r => r.MedianRNorm).ToList();
@@ -58,6 +58,7 @@ internal static class SweepFigures
             {
                 var scatter = plot.Add.ScatterPoints(xs.Select(Math.Log10).ToArray(), ys.ToArray(), color);
                 scatter.MarkerSize = 8;
+                scatter.MarkerShape = marker;
                 scatter.LegendText = legend;
             }
 
@@ -69,6 +70,7 @@ internal static class SweepFigures
                     lo, fitted.Intercept + fitted.Slope * lo, hi, fitted.Intercept + fitted.Slope * hi);
                 segment.Color = color;
                 segment.LineWidth = 2;
+                segment.LinePattern = pattern;
             }
         }
 
@@ -85,7 +87,7 @@ internal static class SweepFigures
         var families = Families(rows);
         for (var f = 0; f < families.Count; f++)
         {
-            var color = FigureStyle.Palette[f % FigureStyle.Palette.Count];
+            var (color, marker, pattern) = FigureStyle.Series(f);
             var points = usable.Where(r => r.Family == families[f]).ToList();
             if (points.Count == 0)
             {
@@ -97,12 +99,14 @@ internal static class SweepFigures
                 points.Select(r => r.MedianRNorm).ToArray(),
                 color);
             dots.MarkerSize = 6;
+            dots.MarkerShape = marker;
             var means = points.GroupBy(r => r.NominalD!.Value).OrderBy(g => g.Key).ToList();
             var line = plot.Add.Scatter(
                 means.Select(g => Math.Log10(g.Key)).ToArray(),
                 means.Select(g => g.Average(r => r.MedianRNorm)).ToArray(),
                 color);
             line.LineWidth = 2;
+            line.LinePattern = pattern;
             line.MarkerSize = 0;
             line.LegendText = $"{families[f]} (mean over {points.Select(r => r.UnitSeed).Distinct().Count()} seeds)";
         }
