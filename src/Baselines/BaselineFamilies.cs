@@ -41,7 +41,7 @@ public static class BaselineFamilies
     /// <param name="arena">The recording's arena in the same frame as the grid (cm).</param>
     /// <param name="logger">Receives one Debug line per map; null logs nothing.</param>
     public static BaselineMaps Generate(
-        BaselineSpec spec, SpatialGrid grid, ArenaGeometry arena, ILogger? logger = null)
+        BaselineSpec spec, SpatialGrid grid, Arena arena, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(grid);
@@ -65,6 +65,6 @@ public static class BaselineFamilies
     }
 
     /// <summary>Parses <paramref name="spec"/> and generates its map; see the other overload.</summary>
-    public static BaselineMaps Generate(string spec, SpatialGrid grid, ArenaGeometry arena, ILogger? logger = null) =>
+    public static BaselineMaps Generate(string spec, SpatialGrid grid, Arena arena, ILogger? logger = null) =>
         Generate(Parse(spec), grid, arena, logger);
 }

@@ -37,7 +37,7 @@ public abstract class BaselineFamily
     }
 
     /// <summary>Builds the (bins × d) map of <paramref name="spec"/> on <paramref name="grid"/>.</summary>
-    internal abstract SpatialMaps Generate(BaselineSpec spec, SpatialGrid grid, ArenaGeometry arena);
+    internal abstract SpatialMaps Generate(BaselineSpec spec, SpatialGrid grid, Arena arena);
 
     internal static BaselineParameter DimensionParameter(int defaultValue = 512) => BaselineParameter.Integer(
         "d", defaultValue, 1, 1 << 16, "number of features (columns of the map)", searchMin: 1, searchMax: 4096);

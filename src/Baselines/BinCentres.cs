@@ -35,7 +35,7 @@ internal sealed class BinCentres
 
     internal double Y(int index) => RowY[Rows[index]];
 
-    internal static BinCentres Inside(SpatialGrid grid, ArenaGeometry arena)
+    internal static BinCentres Inside(SpatialGrid grid, Arena arena)
     {
         var columnX = Enumerable.Range(0, grid.ColumnCount)
             .Select(c => (grid.XEdges[c] + grid.XEdges[c + 1]) / 2).ToArray();

@@ -58,7 +58,7 @@ public sealed class DimensionalityMatcher
         BaselineSpec spec,
         double targetParticipationRatio,
         SpatialGrid grid,
-        ArenaGeometry arena,
+        Arena arena,
         string? parameter = null,
         double relativeTolerance = DefaultRelativeTolerance,
         CancellationToken cancellationToken = default)
@@ -110,7 +110,7 @@ public sealed class DimensionalityMatcher
         double target,
         double tolerance,
         SpatialGrid grid,
-        ArenaGeometry arena)
+        Arena arena)
     {
         private readonly Dictionary<double, double> _tried = [];
         private double _bestValue = double.NaN;

@@ -1,3 +1,5 @@
+using NeuralPredictivity.Datasets;
+
 namespace NeuralPredictivity.Baselines;
 
 /// <summary>Idealised multi-module grid cells: sums of three plane waves 60° apart.</summary>
@@ -36,7 +38,7 @@ internal sealed class GridCellFamily : PositionFamily
 
     public override IReadOnlyList<BaselineParameter> Parameters => FamilyParameters;
 
-    private protected override void Fill(BaselineSpec spec, ArenaGeometry arena, BinCentres centres, double[,] values)
+    private protected override void Fill(BaselineSpec spec, Arena arena, BinCentres centres, double[,] values)
     {
         var smallest = spec.GetDouble("spacing");
         var modules = spec.GetInt32("modules");

@@ -1,3 +1,5 @@
+using NeuralPredictivity.Datasets;
+
 namespace NeuralPredictivity.Baselines;
 
 /// <summary>Place-cell basis: one round Gaussian or difference-of-Gaussians field per feature.</summary>
@@ -36,7 +38,7 @@ internal sealed class PlaceCellFamily : PositionFamily
 
     public override IReadOnlyList<BaselineParameter> Parameters => FamilyParameters;
 
-    private protected override void Fill(BaselineSpec spec, ArenaGeometry arena, BinCentres centres, double[,] values)
+    private protected override void Fill(BaselineSpec spec, Arena arena, BinCentres centres, double[,] values)
     {
         var width = spec.GetDouble("width");
         var isDog = spec.GetString("profile") == "dog";

@@ -9,7 +9,7 @@ namespace NeuralPredictivity.Baselines;
 /// </remarks>
 internal abstract class PositionFamily : BaselineFamily
 {
-    internal override SpatialMaps Generate(BaselineSpec spec, SpatialGrid grid, ArenaGeometry arena)
+    internal override SpatialMaps Generate(BaselineSpec spec, SpatialGrid grid, Arena arena)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(grid);
@@ -43,5 +43,5 @@ internal abstract class PositionFamily : BaselineFamily
     }
 
     /// <summary>Writes feature values at the defined bins: <paramref name="values"/> is (defined bins × d).</summary>
-    private protected abstract void Fill(BaselineSpec spec, ArenaGeometry arena, BinCentres centres, double[,] values);
+    private protected abstract void Fill(BaselineSpec spec, Arena arena, BinCentres centres, double[,] values);
 }

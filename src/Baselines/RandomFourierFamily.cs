@@ -1,3 +1,5 @@
+using NeuralPredictivity.Datasets;
+
 namespace NeuralPredictivity.Baselines;
 
 /// <summary>Random Fourier features of position: plane waves √2·cos(ω·p + φ).</summary>
@@ -31,7 +33,7 @@ internal sealed class RandomFourierFamily : PositionFamily
 
     public override IReadOnlyList<BaselineParameter> Parameters => FamilyParameters;
 
-    private protected override void Fill(BaselineSpec spec, ArenaGeometry arena, BinCentres centres, double[,] values)
+    private protected override void Fill(BaselineSpec spec, Arena arena, BinCentres centres, double[,] values)
     {
         var lengthScale = spec.GetDouble("lengthscale");
         var seed = spec.Seed;

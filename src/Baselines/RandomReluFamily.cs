@@ -1,3 +1,5 @@
+using NeuralPredictivity.Datasets;
+
 namespace NeuralPredictivity.Baselines;
 
 /// <summary>Random ReLU features: rectified random projections of a place-cell code or of position.</summary>
@@ -14,8 +16,8 @@ namespace NeuralPredictivity.Baselines;
 /// </para>
 /// <para>
 /// input=position: f_j(p) = max(0, u_j·(p − q_j)) / R, u_j a uniform random direction, q_j a uniform
-/// random arena point and R half the arena's diagonal (or its radius). These ramps span a
-/// low-dimensional space; d is the matching knob.
+/// random arena point and R half the arena's diagonal or its radius (<see cref="Arena.BoundingRadiusCm"/>).
+/// These ramps span a low-dimensional space; d is the matching knob.
 /// </para>
 /// <para>
 /// Limitation: the place-cell lattice may hold at most <see cref="MaxLatticeCells"/> cells (the cost
@@ -54,7 +56,7 @@ internal sealed class RandomReluFamily : PositionFamily
         return spec.GetString("input") == "place" ? "width" : "d";
     }
 
-    private protected override void Fill(BaselineSpec spec, ArenaGeometry arena, BinCentres centres, double[,] values)
+    private protected override void Fill(BaselineSpec spec, Arena arena, BinCentres centres, double[,] values)
     {
         if (spec.GetString("input") == "position")
         {
@@ -66,14 +68,15 @@ internal sealed class RandomReluFamily : PositionFamily
         }
     }
 
-    private void FillFromPosition(BaselineSpec spec, ArenaGeometry arena, BinCentres centres, double[,] values)
+    private void FillFromPosition(BaselineSpec spec, Arena arena, BinCentres centres, double[,] values)
     {
         for (var j = 0; j < values.GetLength(1); j++)
         {
             var random = SeededRandom.ForFeature(spec.Seed, Name, j);
             var angle = random.NextUniform(0, 2 * Math.PI);
             var (qx, qy) = arena.SamplePoint(random);
-            var (ux, uy) = (Math.Cos(angle) / arena.Radius, Math.Sin(angle) / arena.Radius);
+            var radius = arena.BoundingRadiusCm;
+            var (ux, uy) = (Math.Cos(angle) / radius, Math.Sin(angle) / radius);
             for (var i = 0; i < centres.Count; i++)
             {
                 values[i, j] = Math.Max(0, ux * (centres.X(i) - qx) + uy * (centres.Y(i) - qy));
@@ -81,11 +84,11 @@ internal sealed class RandomReluFamily : PositionFamily
         }
     }
 
-    private void FillFromPlaceCode(BaselineSpec spec, ArenaGeometry arena, BinCentres centres, double[,] values)
+    private void FillFromPlaceCode(BaselineSpec spec, Arena arena, BinCentres centres, double[,] values)
     {
         var width = spec.GetDouble("width");
-        var latticeX = LatticeNodes(arena.CentreX, arena.WidthCm, spec.GetDouble("lattice"));
-        var latticeY = LatticeNodes(arena.CentreY, arena.HeightCm, spec.GetDouble("lattice"));
+        var latticeX = LatticeNodes(arena.CentreXCm, arena.WidthCm, spec.GetDouble("lattice"));
+        var latticeY = LatticeNodes(arena.CentreYCm, arena.HeightCm, spec.GetDouble("lattice"));
         var cellCount = latticeX.Length * latticeY.Length;
         if (cellCount > MaxLatticeCells)
         {

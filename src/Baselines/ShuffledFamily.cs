@@ -26,7 +26,7 @@ internal sealed class ShuffledFamily : BaselineFamily
         return spec.Inner!.Family.DefaultMatchParameter(spec.Inner);
     }
 
-    internal override SpatialMaps Generate(BaselineSpec spec, SpatialGrid grid, ArenaGeometry arena)
+    internal override SpatialMaps Generate(BaselineSpec spec, SpatialGrid grid, Arena arena)
     {
         var inner = spec.Inner ?? throw new ArgumentException("A shuffled spec needs an inner spec.", nameof(spec));
         var maps = inner.Family.Generate(inner, grid, arena);

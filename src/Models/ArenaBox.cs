@@ -1,3 +1,5 @@
+using NeuralPredictivity.Datasets;
+
 namespace NeuralPredictivity.Models;
 
 /// <summary>The rectangle a recording's arena occupies, in the dataset's frame (centimetres).</summary>
@@ -13,6 +15,14 @@ namespace NeuralPredictivity.Models;
 /// <param name="HeightCm">Extent along y, cm.</param>
 public readonly record struct ArenaBox(double CentreXCm, double CentreYCm, double WidthCm, double HeightCm)
 {
+    /// <summary>The bounding box of a recording's <paramref name="arena"/>: same centre, width and height.</summary>
+    /// <remarks>A circle becomes its bounding square (see the type's remarks).</remarks>
+    public static ArenaBox Of(Arena arena)
+    {
+        ArgumentNullException.ThrowIfNull(arena);
+        return new ArenaBox(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm);
+    }
+
     /// <summary>Throws an <see cref="ArgumentException"/> unless the centre is finite and the extent positive.</summary>
     public void Validate()
     {

@@ -1,3 +1,5 @@
+using NeuralPredictivity.Datasets;
+
 namespace NeuralPredictivity.Baselines.Tests;
 
 /// <summary>Shapes, NaN pattern and determinism of every family on the real recordings' grids.</summary>
@@ -123,13 +125,13 @@ public sealed class BaselineFamiliesTests
     [Fact]
     public void ArenaOutsideTheGridIsRejectedWithBothNamed()
     {
-        var arena = ArenaGeometry.Square(500, 500, 50);
+        var arena = Arena.Square(50, 500, 500);
 
         var error = Assert.Throws<ArgumentException>(
             () => BaselineFamilies.Generate("place-cells:d=4", TestGrids.StensolaGrid, arena));
 
         Assert.Contains("No bin centre of the grid (30 × 30 bins", error.Message);
-        Assert.Contains("rectangle 50 × 50 cm at (500, 500)", error.Message);
+        Assert.Contains("square 50 × 50 cm, centred at (500, 500) cm", error.Message);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class FamilyGeometryTests
         // 0.034 λ + one bin diagonal (1.5 cm).
         var grid = SpatialGrid.Centred(0, 0, 300, 300, 1);
         var maps = BaselineFamilies.Generate(
-            "grid-cells:d=3,spacing=30cm,modules=3,ratio=1.5,seed=1", grid, ArenaGeometry.Square(0, 0, 300)).Maps;
+            "grid-cells:d=3,spacing=30cm,modules=3,ratio=1.5,seed=1", grid, Arena.Square(300)).Maps;
 
         double[] expected = [30, 45, 67.5];
         for (var j = 0; j < 3; j++)
@@ -68,7 +68,7 @@ public sealed class FamilyGeometryTests
         // One field on a fine grid: value e^{−1/2} at distance σ in every direction from its peak bin.
         var grid = SpatialGrid.Centred(0, 0, 150, 150, 0.5);
         var maps = BaselineFamilies.Generate(
-            "place-cells:d=1,width=10cm,seed=2", grid, ArenaGeometry.Square(0, 0, 150)).Maps;
+            "place-cells:d=1,width=10cm,seed=2", grid, Arena.Square(150)).Maps;
         var column = maps.Column(0);
         var peak = Array.IndexOf(column, column.Max());
         var (cx, cy) = grid.BinCentre(peak);
@@ -90,7 +90,7 @@ public sealed class FamilyGeometryTests
     {
         var grid = SpatialGrid.Centred(0, 0, 150, 150, 1);
         var maps = BaselineFamilies.Generate(
-            "place-cells:d=1,width=8cm,profile=dog,surround=2,seed=3", grid, ArenaGeometry.Square(0, 0, 150)).Maps;
+            "place-cells:d=1,width=8cm,profile=dog,surround=2,seed=3", grid, Arena.Square(150)).Maps;
         var column = maps.Column(0);
 
         // Peak 1 at the centre; minimum of the surround, at r² = 2σ²·s²·ln(s²)·… , is below zero.

@@ -25,8 +25,8 @@ public sealed class GoldenFamilyTests
     public void FamilyMatchesTheNumPyReference(string file, string spec, string arenaShape)
     {
         var (arena, grid) = arenaShape == "square"
-            ? (ArenaGeometry.Square(0, 0, 150), SpatialGrid.Centred(0, 0, 150, 150, 25))
-            : (ArenaGeometry.Circle(0, 0, 60), SpatialGrid.Centred(0, 0, 60, 60, 10));
+            ? (Arena.Square(150), SpatialGrid.Centred(0, 0, 150, 150, 25))
+            : (Arena.Circle(60), SpatialGrid.Centred(0, 0, 60, 60, 10));
         var expected = ReadMatrix(TestGrids.Golden(file));
 
         var actual = BaselineFamilies.Generate(spec, grid, arena).Maps.Values;

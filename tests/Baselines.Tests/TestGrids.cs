@@ -6,13 +6,13 @@ namespace NeuralPredictivity.Baselines.Tests;
 internal static class TestGrids
 {
     /// <summary>Stensola et al. 2012 session BEN: 150 cm square box centred at (0, 0).</summary>
-    internal static ArenaGeometry StensolaArena { get; } = ArenaGeometry.Square(0, 0, 150);
+    internal static Arena StensolaArena { get; } = Arena.Square(150);
 
     /// <summary>30 × 30 = 900 bins of 5 cm over the BEN box.</summary>
     internal static SpatialGrid StensolaGrid { get; } = SpatialGrid.Centred(0, 0, 150, 150, 5);
 
     /// <summary>Hafting et al. 2005 Fig. 2c: circular arena of diameter 180 cm centred at (0, 0).</summary>
-    internal static ArenaGeometry HaftingArena { get; } = ArenaGeometry.Circle(0, 0, 180);
+    internal static Arena HaftingArena { get; } = Arena.Circle(180);
 
     /// <summary>36 × 36 bins of 5 cm over the Hafting arena's bounding square.</summary>
     internal static SpatialGrid HaftingGrid { get; } = SpatialGrid.Centred(0, 0, 180, 180, 5);

@@ -91,7 +91,8 @@ public sealed class ModelsCommandTests
 
             Assert.True(result.ExitCode == 0, result.AllOutput);
             Assert.Contains(
-                "stensola2012_ben: rectangle 150 × 150 cm at (0, 0); grid 30 × 30 bins", result.StandardOutput);
+                "stensola2012_ben: square 150 × 150 cm, centred at (0, 0) cm; grid 30 × 30 bins",
+                result.StandardOutput);
             var rows = Regex.Matches(result.StandardOutput, @"(?m)^(\S+:\S+)\s+(\d+)\s+900\s+([\d.]+)\s+\d+\s+\d+$");
             Assert.Equal(7 * 3, rows.Count);
             foreach (Match row in rows)
@@ -120,7 +121,7 @@ public sealed class ModelsCommandTests
             ["models", "preview", "grid-cells", "--d", "8", "--dataset", "hafting2005_fig2c_trial1"]);
 
         Assert.True(result.ExitCode == 0, result.AllOutput);
-        Assert.Contains("circle Ø 180 cm at (0, 0); grid 36 × 36 bins", result.StandardOutput);
+        Assert.Contains("circle, diameter 180 cm, centred at (0, 0) cm; grid 36 × 36 bins", result.StandardOutput);
         Assert.Matches(@"grid-cells:d=8,\S+\s+8\s+1020\s", result.StandardOutput);
     }
 

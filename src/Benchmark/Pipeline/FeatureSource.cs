@@ -131,19 +131,15 @@ internal sealed class FeatureSource : IDisposable
     internal SpatialMaps Build(DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress)
     {
         BuiltDescription = Description;
-        var arena = data.Arena;
         if (Spec.Baseline is { } baseline)
         {
-            var geometry = arena.Shape == Datasets.ArenaShape.Circle
-                ? ArenaGeometry.Circle(arena.CentreXCm, arena.CentreYCm, arena.WidthCm)
-                : ArenaGeometry.Rectangle(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm);
             if (_reference is null)
             {
-                return BaselineFamilies.Generate(baseline, data.Grid, geometry, logger).Maps;
+                return BaselineFamilies.Generate(baseline, data.Grid, data.Arena, logger).Maps;
             }
 
             var target = _reference.ParticipationRatio(data, settings, logger);
-            var match = new DimensionalityMatcher().Match(baseline, target, data.Grid, geometry);
+            var match = new DimensionalityMatcher().Match(baseline, target, data.Grid, data.Arena);
             BuiltDescription = $"baseline {match.Spec} (participation ratio {match.AchievedParticipationRatio:0.00} " +
                 $"matched to {target:0.00} of {_reference.Description} by {match.Parameter}" +
                 (match.WithinTolerance ? ")" : $"; closest reachable, {match.RelativeError:P1} off)");
@@ -160,8 +156,7 @@ internal sealed class FeatureSource : IDisposable
 
     private SpatialMaps DriveNetwork(DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress)
     {
-        var arena = data.Arena;
-        var box = new ArenaBox(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm);
+        var box = ArenaBox.Of(data.Arena);
         if (settings.Trajectory == TrajectorySource.Synthetic)
         {
             var protocol = new SyntheticTrajectoryProtocol

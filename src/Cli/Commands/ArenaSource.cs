@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using NeuralPredictivity.Baselines;
 using NeuralPredictivity.Datasets;
 using PureHDF;
 
@@ -45,7 +44,7 @@ internal static class ArenaSource
     }
 
     /// <summary>The arena and grid the options choose; an <see cref="ArgumentException"/> names the option.</summary>
-    internal static (ArenaGeometry Arena, SpatialGrid Grid, string Label) Resolve(ParseResult parse)
+    internal static (Datasets.Arena Arena, SpatialGrid Grid, string Label) Resolve(ParseResult parse)
     {
         var binText = parse.GetValue(BinSize)!;
         var binSize = ParseLength(binText);
@@ -58,11 +57,11 @@ internal static class ArenaSource
         var (arena, label) = arenaText is null
             ? FromDataset(parse.GetValue(Dataset)!)
             : (ParseArena(arenaText), "--arena " + arenaText);
-        var grid = SpatialGrid.Centred(arena.CentreX, arena.CentreY, arena.WidthCm, arena.HeightCm, binSize);
+        var grid = SpatialGrid.ForArena(arena, binSize);
         return (arena, grid, label);
     }
 
-    internal static ArenaGeometry ParseArena(string text)
+    internal static Datasets.Arena ParseArena(string text)
     {
         var parts = text.Split(':', 2);
         var shape = parts[0].Trim().ToLowerInvariant();
@@ -70,16 +69,16 @@ internal static class ArenaSource
         switch (shape)
         {
             case "square" when ParseLength(size) is var side and > 0:
-                return ArenaGeometry.Square(0, 0, side);
+                return Datasets.Arena.Square(side);
             case "circle" when ParseLength(size) is var diameter and > 0:
-                return ArenaGeometry.Circle(0, 0, diameter);
+                return Datasets.Arena.Circle(diameter);
             case "rectangle":
                 var sides = size.EndsWith("cm", StringComparison.OrdinalIgnoreCase) ? size[..^2] : size;
                 var xy = sides.Split('x');
                 if (xy.Length == 2 && ParseLength(xy[0]) is var width and > 0
                     && ParseLength(xy[1]) is var height and > 0)
                 {
-                    return ArenaGeometry.Rectangle(0, 0, width, height);
+                    return Datasets.Arena.Rectangle(width, height);
                 }
 
                 break;
@@ -90,7 +89,7 @@ internal static class ArenaSource
             $"(e.g. square:150cm, rectangle:100x150cm, circle:180cm), got '{text}'.");
     }
 
-    private static (ArenaGeometry Arena, string Label) FromDataset(string dataset)
+    private static (Datasets.Arena Arena, string Label) FromDataset(string dataset)
     {
         var path = ResolveDatasetPath(dataset);
         try
@@ -102,11 +101,14 @@ internal static class ArenaSource
                 ? file.Attribute("coordinate_origin").Read<string>().Trim('\0', ' ')
                 : "arena centre";
             var atCorner = origin.StartsWith("box corner", StringComparison.OrdinalIgnoreCase);
+            var (width, height) = size.Length > 0 ? (size[0], size[^1]) : (double.NaN, double.NaN);
+            var (centreX, centreY) = atCorner ? (width / 2, height / 2) : (0.0, 0.0);
             var arena = (shape, size.Length) switch
             {
-                ("square", 1 or 2) or ("rectangle", 2) => ArenaGeometry.Rectangle(
-                    atCorner ? size[0] / 2 : 0, atCorner ? size[^1] / 2 : 0, size[0], size[^1]),
-                ("circle", 1) => ArenaGeometry.Circle(atCorner ? size[0] / 2 : 0, atCorner ? size[0] / 2 : 0, size[0]),
+                // A "square" with two unequal sides is a rectangle, as the recording reader also decides.
+                ("square", 1 or 2) when width == height => Datasets.Arena.Square(width, centreX, centreY),
+                ("square", 2) or ("rectangle", 2) => Datasets.Arena.Rectangle(width, height, centreX, centreY),
+                ("circle", 1) => Datasets.Arena.Circle(width, centreX, centreY),
                 _ => throw new InvalidDataException(
                     $"{path}: /@arena_shape '{shape}' with /@arena_size_cm of {size.Length} value(s) is not a " +
                     "square or rectangle (1 or 2 sizes) or a circle (1 diameter); pass --arena instead."),

@@ -41,9 +41,9 @@ internal static class NetworkPreview
 
     /// <summary>Prints one table row per d (and writes a PNG of the first maps when a folder is given).</summary>
     internal static void Write(TextWriter output, ModelSpec spec, IReadOnlyList<int> dimensions, SpatialGrid grid,
-        ArenaGeometry arena, int batches, string? folder, int panels, int index, ILogger logger)
+        Arena arena, int batches, string? folder, int panels, int index, ILogger logger)
     {
-        var box = new ArenaBox(arena.CentreX, arena.CentreY, arena.WidthCm, arena.HeightCm);
+        var box = ArenaBox.Of(arena);
         var protocol = new SyntheticTrajectoryProtocol { BatchCount = batches };
         SpatialMaps? trainedMaps = null;
         var units = 0;

@@ -73,9 +73,44 @@ public sealed class Arena
     public static Arena Square(double sideCm, double centreXCm = 0, double centreYCm = 0) =>
         new(ArenaShape.Square, sideCm, sideCm, centreXCm, centreYCm);
 
+    /// <summary>A rectangular box of <paramref name="widthCm"/> × <paramref name="heightCm"/>.</summary>
+    /// <remarks>Equal sides are allowed: the box is then square in all but name, and behaves as one.</remarks>
+    public static Arena Rectangle(double widthCm, double heightCm, double centreXCm = 0, double centreYCm = 0) =>
+        new(ArenaShape.Rectangle, widthCm, heightCm, centreXCm, centreYCm);
+
     /// <summary>A circular arena of the given diameter.</summary>
     public static Arena Circle(double diameterCm, double centreXCm = 0, double centreYCm = 0) =>
         new(ArenaShape.Circle, diameterCm, diameterCm, centreXCm, centreYCm);
+
+    /// <summary>The largest distance from the centre to a point of the arena (cm).</summary>
+    /// <remarks>
+    /// R = d / 2 for a circle of diameter d; R = √(w² + h²) / 2, half the diagonal, for a w × h box.
+    /// The random-relu baseline divides its position ramps by R.
+    /// </remarks>
+    public double BoundingRadiusCm => Shape == ArenaShape.Circle
+        ? WidthCm / 2
+        : Math.Sqrt(WidthCm * WidthCm + HeightCm * HeightCm) / 2;
+
+    /// <summary>True when (x, y) in cm lies in the arena, boundary included.</summary>
+    /// <remarks>
+    /// A circle holds the points with (x − cx)² + (y − cy)² ≤ (d / 2)²; a box those with |x − cx| ≤ w / 2
+    /// and |y − cy| ≤ h / 2. Position-based baselines are evaluated at bin centres, and a bin whose centre
+    /// lies outside the arena has no position and is NaN in every feature, exactly as an unvisited bin is
+    /// NaN in a rate map. In a box every bin of a grid built from the box is defined (the grid never
+    /// overhangs by half a bin); in a circular arena the corner bins are NaN.
+    /// </remarks>
+    public bool Contains(double xCm, double yCm)
+    {
+        var dx = xCm - CentreXCm;
+        var dy = yCm - CentreYCm;
+        if (Shape == ArenaShape.Circle)
+        {
+            var radius = WidthCm / 2;
+            return dx * dx + dy * dy <= radius * radius;
+        }
+
+        return Math.Abs(dx) <= WidthCm / 2 && Math.Abs(dy) <= HeightCm / 2;
+    }
 
     /// <summary>The tracked bounding box of valid positions, flagged as inferred.</summary>
     /// <remarks>Degenerate extents (a single point, a straight line) are widened to 1 cm so a grid can
