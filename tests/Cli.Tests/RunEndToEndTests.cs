@@ -48,6 +48,25 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void EveryPhasePrintsItsLineOnceAndInOrder()
+    {
+        var result = Run("phases", "--model", "random-fourier:d=16", "--verbosity", "normal");
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var phaseLines = result.StandardError.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Where(l => l.StartsWith('[') && l.Contains("/6] ", StringComparison.Ordinal)).ToList();
+        var opened = phaseLines.Select(l => l[..5]).Distinct().ToList();
+        Assert.Equal(["[1/6]", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]"], opened);
+        foreach (var name in new[] { "[1/6] rate maps and noise ceilings", "[3/6] joint mask and dimensionality",
+                     "[4/6] regression", "[5/6] normalisation and summaries" })
+        {
+            Assert.Single(phaseLines, l => l == name);
+        }
+
+        Assert.Equal(opened, phaseLines.Select(l => l[..5]).Where((p, i) => i == 0 || phaseLines[i - 1][..5] != p));
+    }
+
+    [Fact]
     public void SameSettingsTwiceGiveByteIdenticalCsvAndSummaryFiles()
     {
         var first = Run("a", "--model", "random-fourier:d=32,seed=4");

@@ -71,7 +71,7 @@ public static class PredictivityRun
 
         Report(progress, 2, "feature maps", source!.Description);
         var featureProgress = progress is null ? null
-            : new Progress<int>(done =>
+            : new SynchronousProgress<int>(done =>
                 Report(progress, 2, "feature maps", $"{done}/{settings.TrajectoryBatches} batches"));
         var featureMaps = source.Build(data, settings, logger, featureProgress);
         Lap(timings, "features", clock);
@@ -96,7 +96,7 @@ public static class PredictivityRun
         Report(progress, 4, "regression", "");
         var layout = new BinLayout(data.Grid.ColumnCount, data.Grid.RowCount, mask.Indexes);
         var cvProgress = progress is null ? null
-            : new Progress<CrossValidationProgress>(p =>
+            : new SynchronousProgress<CrossValidationProgress>(p =>
                 Report(progress, 4, "regression", $"{p.CompletedFolds}/{p.FoldCount} folds"));
         var cv = CrossValidation.Evaluate(features, responses, layout, RegressionStage.Folds(settings),
             RegressionStage.Method(settings, features.GetLength(1), logger), cvProgress, logger, cancellationToken);

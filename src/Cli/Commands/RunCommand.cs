@@ -46,7 +46,7 @@ internal static class RunCommand
         var logger = loggers.CreateLogger("predictivity.run");
         var level = CommonOptions.MinimumLevel(parse);
         IProgress<RunProgress>? progress = level <= LogLevel.Information
-            ? new PhaseProgress<RunProgress>(error, p => p.IsLast)
+            ? new PhaseProgress<RunProgress>(error, p => p.IsLast, phaseOf: p => p.Phase)
             : null;
         try
         {

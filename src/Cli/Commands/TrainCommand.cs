@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Terminal;
 using NeuralPredictivity.Models;
 using TorchSharp;
