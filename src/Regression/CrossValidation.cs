@@ -25,6 +25,8 @@ public static class CrossValidation
     /// <param name="progress">Told after each fold.</param>
     /// <param name="logger">Phase lines (Information), per-fold detail (Debug), grid-edge and early-stop warnings.</param>
     /// <param name="cancellationToken">Checked between folds and inner folds.</param>
+    /// <param name="labels">Neuron ids and grid advice used in warnings; null names neurons by column index.
+    /// </param>
     /// <exception cref="ArgumentException">Shapes disagree, a value is not finite, or the method cannot fit a fold.</exception>
     public static CrossValidationResult Evaluate(
         double[,] features,
@@ -34,7 +36,8 @@ public static class CrossValidation
         IRegressionMethod method,
         IProgress<CrossValidationProgress>? progress = null,
         ILogger? logger = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        CrossValidationLabels? labels = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(folds);
@@ -43,6 +46,12 @@ public static class CrossValidation
         EnsureMatrix(responses, layout.BinCount, nameof(responses));
         logger ??= NullLogger.Instance;
         var (featureCount, neuronCount) = (features.GetLength(1), responses.GetLength(1));
+        if (labels?.NeuronIds is { } ids && ids.Count != neuronCount)
+        {
+            throw new ArgumentException(
+                $"labels.NeuronIds holds {ids.Count} ids but responses has {neuronCount} neuron columns; give one id " +
+                "per column, in column order.", nameof(labels));
+        }
 
         var foldList = folds.Split(layout);
         foreach (var fold in foldList)
@@ -101,7 +110,7 @@ public static class CrossValidation
 
         var result = new CrossValidationResult(
             method.Description, folds.Description, layout.BinCount, featureCount, neuronCount, results);
-        Report(result, logger, clock.Elapsed.TotalSeconds);
+        Report(result, logger, labels ?? new CrossValidationLabels(), clock.Elapsed.TotalSeconds);
         return result;
     }
 
@@ -204,7 +213,8 @@ public static class CrossValidation
         }
     }
 
-    private static void Report(CrossValidationResult result, ILogger logger, double seconds)
+    private static void Report(CrossValidationResult result, ILogger logger, CrossValidationLabels labels,
+        double seconds)
     {
         var statuses = result.Folds.SelectMany(f => f.Status).ToArray();
         var undefined = statuses.Count(s => s != ScoreStatus.Defined);
@@ -220,11 +230,16 @@ public static class CrossValidation
         var atEdge = result.Folds.SelectMany(f => f.Hyperparameters.NeuronsAtGridEdge).Distinct().Order().ToArray();
         if (atEdge.Length > 0)
         {
+            // A long list buries the advice; the rest are in the per-fold results.
             var first = result.Folds[0].Hyperparameters;
-            var listed = string.Join(", ", atEdge.Take(20).Select(j => EdgeLabel(result, j)));
+            var listed = string.Join(", ", atEdge.Take(EdgeNeuronsListed).Select(j => EdgeLabel(result, labels, j)));
+            var more = atEdge.Length - EdgeNeuronsListed;
             Log.ChoiceAtGridEdge(
-                logger, atEdge.Length, first.Kind == HyperparameterKind.Alpha ? "an alpha" : "a component count",
-                first.Candidates[0], first.Candidates[^1], atEdge.Length > 20 ? listed + ", …" : listed);
+                logger, atEdge.Length, result.NeuronCount,
+                first.Kind == HyperparameterKind.Alpha ? "an alpha" : "a component count",
+                first.Candidates[0], first.Candidates[^1],
+                more > 0 ? string.Create(CultureInfo.InvariantCulture, $"{listed}, … ({more} more)") : listed,
+                labels.GridAdvice ?? CrossValidationLabels.DefaultGridAdvice);
         }
 
         var meanR = result.MeanPearson.Where(r => !double.IsNaN(r)).ToArray();
@@ -232,15 +247,17 @@ public static class CrossValidation
             logger, result.Method, PredictivitySummary.MedianOf(meanR), meanR.Length, result.NeuronCount, seconds);
     }
 
-    private static string EdgeLabel(CrossValidationResult result, int neuron)
+    private const int EdgeNeuronsListed = 8;
+
+    private static string EdgeLabel(CrossValidationResult result, CrossValidationLabels labels, int neuron)
     {
         var values = result.Folds
             .Where(f => f.Hyperparameters.Positions[neuron] is GridPosition.LowerEdge or GridPosition.UpperEdge)
             .Select(f => f.Hyperparameters.Values[neuron])
             .ToArray();
+        var chosen = string.Join("/", values.Distinct().Select(v => v.ToString("G3", CultureInfo.InvariantCulture)));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"neuron {neuron} ({string.Join("/", values.Distinct().Select(v => v.ToString("G3", CultureInfo.InvariantCulture)))} "
-            + $"in {values.Length} of {result.Folds.Count} folds)");
+            $"neuron {labels.NeuronName(neuron)} ({chosen} in {values.Length} of {result.Folds.Count} folds)");
     }
 }

@@ -67,6 +67,24 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void AlphaGridEdgeWarningNamesNeuronsByTheirIdsAndTheOptionThatWidensTheGrid()
+    {
+        // Two penalties: every choice is an edge, so every neuron is flagged.
+        var folder = Path.Combine(_root, "edge");
+        var result = CliProcess.Run(["run", .. TestEnvironment.SmallWith(
+            ["--model", "random-fourier:d=16", "--alphas", "1e4,1e5", "--out", folder])]);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var warning = result.StandardError.Split('\n')
+            .Single(l => l.Contains("edge of the grid", StringComparison.Ordinal));
+        var ids = File.ReadAllLines(Path.Combine(folder, "neurons.csv")).Skip(1)
+            .Select(l => l.Split(',')[0]).Distinct();
+        Assert.All(ids, id => Assert.Contains($"neuron {id} (", warning, StringComparison.Ordinal));
+        Assert.DoesNotContain("neuron 0 (", warning, StringComparison.Ordinal);
+        Assert.Contains("widen it with --alphas", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SameSettingsTwiceGiveByteIdenticalCsvAndSummaryFiles()
     {
         var first = Run("a", "--model", "random-fourier:d=32,seed=4");

@@ -99,7 +99,8 @@ public static class PredictivityRun
             : new SynchronousProgress<CrossValidationProgress>(p =>
                 Report(progress, 4, "regression", $"{p.CompletedFolds}/{p.FoldCount} folds"));
         var cv = CrossValidation.Evaluate(features, responses, layout, RegressionStage.Folds(settings),
-            RegressionStage.Method(settings, features.GetLength(1), logger), cvProgress, logger, cancellationToken);
+            RegressionStage.Method(settings, features.GetLength(1), logger), cvProgress, logger, cancellationToken,
+            RegressionStage.Labels(data));
         Lap(timings, "regression", clock);
 
         Report(progress, 5, "normalisation and summaries", "");
