@@ -85,6 +85,22 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void SummaryTableSaysWhereAFeatureSeedNobodyTypedComesFrom()
+    {
+        var derived = new NeuralPredictivity.Benchmark.RunSettings { Seed = 7 }
+            .SeedFor(NeuralPredictivity.Benchmark.SeedPurpose.Features);
+
+        var implicitSeed = Run("implicit", "--model", "random-fourier:d=8", "--seed", "7");
+        var explicitSeed = Run("explicit", "--model", "random-fourier:d=8,seed=4", "--seed", "7");
+
+        Assert.Equal((0, 0), (implicitSeed.ExitCode, explicitSeed.ExitCode));
+        Assert.Contains($"seed={derived}", implicitSeed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"feature seed      {derived}: derived from --seed 7 for the features",
+            implicitSeed.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("feature seed", explicitSeed.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SameSettingsTwiceGiveByteIdenticalCsvAndSummaryFiles()
     {
         var first = Run("a", "--model", "random-fourier:d=32,seed=4");

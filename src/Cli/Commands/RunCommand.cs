@@ -52,7 +52,7 @@ internal static class RunCommand
         {
             var outcome = PredictivityRun.Execute(
                 settings, loggers, progress, Environment.GetCommandLineArgs(), cancellation);
-            RunCommandTable.Write(output, outcome);
+            RunCommandTable.Write(output, outcome, settings);
             return 0;
         }
         catch (InvalidSettingsException e)
