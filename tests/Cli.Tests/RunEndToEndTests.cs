@@ -168,12 +168,35 @@ public sealed class RunEndToEndTests : IDisposable
     [Fact]
     public void ProblemsWithTheOptionsAndTheInputsAreReportedTogether()
     {
-        var result = Run("never", "--model", "banana", "--bin-size", "500");
+        var result = Run("never", "--model", "banana", "--dataset", "nowhere_2099");
 
         Assert.True(result.ExitCode == 2, result.AllOutput);
         Assert.Contains("2 problems", result.StandardError);
         Assert.Contains("--model: expected", result.StandardError);
-        Assert.Contains("--bin-size: expected", result.StandardError);
+        Assert.Contains("--dataset: expected", result.StandardError);
+    }
+
+    [Fact]
+    public void ModelThatDoesNotParseFailsBeforeTheRecordingIsRead()
+    {
+        // The default dataset, read in a fresh process: its "Read …" line shows whether it was loaded.
+        var result = CliProcess.Run(["run", "--model", "nosuchfamily", "--verbosity", "normal", "--out",
+            Path.Combine(_root, "never")]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--model: expected", result.StandardError);
+        Assert.DoesNotContain("Read stensola2012_ben.h5", result.StandardError);
+        Assert.DoesNotContain("[1/6]", result.StandardError);
+    }
+
+    [Fact]
+    public void BinTooLargeForTheArenaIsFoundOnceTheModelIsFine()
+    {
+        var result = Run("never", "--model", "random-fourier:d=4", "--bin-size", "500");
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("1 problem with the options", result.StandardError);
+        Assert.Contains("--bin-size: expected a bin side no larger than the arena", result.StandardError);
     }
 
     [Fact]

@@ -11,14 +11,34 @@ internal static class DatasetStage
 {
 
     /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins.</summary>
+    /// <remarks>The name or path is resolved first, which is cheap. The recording itself is read (seconds for a
+    /// large file) only when <paramref name="problems"/> is still empty, so a wrong option found before this
+    /// call, such as a <c>--model</c> that does not parse, is reported without reading the data; checks that need
+    /// the data (position, <c>--bin-size</c> against the arena) then wait for the next attempt.</remarks>
     /// <returns>The recording, or null with the problems added (each naming <c>--dataset</c> or
-    /// <c>--bin-size</c>).</returns>
+    /// <c>--bin-size</c>); null without a problem of its own when earlier problems stopped the reading.</returns>
     internal static Recording? Open(RunSettings settings, ILogger logger, List<SettingsProblem> problems)
     {
+        DatasetEntry entry;
+        try
+        {
+            entry = DatasetRegistry.Default().Resolve(settings.Dataset);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(new SettingsProblem("--dataset", "a readable recording (a registered name or a file path)",
+                $"'{settings.Dataset}': {e.Message}"));
+            return null;
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
         Recording recording;
         try
         {
-            var entry = DatasetRegistry.Default().Resolve(settings.Dataset);
             recording = RunCache.Get($"recording|{RunCache.FileKey(entry.Path)}|{settings.Dataset}",
                 () => DatasetRegistry.Default().Open(settings.Dataset, logger));
         }
