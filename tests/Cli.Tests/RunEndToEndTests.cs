@@ -120,7 +120,7 @@ public sealed class RunEndToEndTests : IDisposable
     [InlineData("--model", "random-fourier:d=0", "--model: expected")]
     [InlineData("--model", "untrained:d=-3", "--model: expected d ≥ 1 (the number of features); found d=-3")]
     [InlineData("--model", "trained:checkpoint=/no/such/net.json", "--model: expected an existing checkpoint")]
-    [InlineData("--dataset", "nowhere_2099", "--dataset: expected a readable recording")]
+    [InlineData("--dataset", "nowhere_2099", "--dataset: expected a registered dataset (stensola2012_ben, ")]
     [InlineData("--bin-size", "500", "--bin-size: expected a bin side no larger than the arena")]
     public void OptionsThatNeedTheInputsFailBeforeAnyWork(string option, string value, string message)
     {
@@ -130,6 +130,21 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.Contains(message, result.StandardError);
         Assert.False(Directory.Exists(Path.Combine(_root, "never")));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public void MissingDatasetFileIsNamedCleanly()
+    {
+        var missing = Path.Combine(_root, "no-such-session.h5");
+
+        var result = Run("never", "--dataset", missing, "--model", "random-fourier:d=4");
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--dataset: expected a registered dataset (stensola2012_ben, hafting2005_fig2c_trial1, ",
+            result.StandardError);
+        Assert.Contains($"or a recording file; found '{missing}': no dataset has that name and there is no file " +
+            $"{missing}. Register a file with: predictivity datasets add NAME PATH.", result.StandardError);
+        Assert.DoesNotContain("(Parameter", result.StandardError);
     }
 
     [Fact]

@@ -22,12 +22,19 @@ internal static class DatasetStage
         DatasetEntry entry;
         try
         {
-            entry = DatasetRegistry.Default().Resolve(settings.Dataset);
+            var registry = DatasetRegistry.Default();
+            if (registry.Find(settings.Dataset) is null && !File.Exists(settings.Dataset))
+            {
+                problems.Add(NotFound(settings.Dataset, registry));
+                return null;
+            }
+
+            entry = registry.Resolve(settings.Dataset);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException)
         {
-            problems.Add(new SettingsProblem("--dataset", "a readable recording (a registered name or a file path)",
-                $"'{settings.Dataset}': {e.Message}"));
+            problems.Add(new SettingsProblem("--dataset", "a registered dataset name or a recording file",
+                $"'{settings.Dataset}': {ErrorMessage.Of(e)}"));
             return null;
         }
 
@@ -46,7 +53,7 @@ internal static class DatasetStage
             or NotSupportedException)
         {
             problems.Add(new SettingsProblem("--dataset", "a readable recording (a registered name or a file path)",
-                $"'{settings.Dataset}': {e.Message}"));
+                $"'{settings.Dataset}': {ErrorMessage.Of(e)}"));
             return null;
         }
 
@@ -71,6 +78,18 @@ internal static class DatasetStage
         }
 
         return recording;
+    }
+
+    /// <summary>The problem of a <c>--dataset</c> that is neither a registered name nor a file: the names there
+    /// are and where the path led.</summary>
+    private static SettingsProblem NotFound(string dataset, DatasetRegistry registry)
+    {
+        var names = string.Join(", ", registry.Entries().Select(e => e.Name));
+        var path = Path.GetFullPath(dataset);
+        var where = Directory.Exists(path) ? $"{path} is a folder, not a file" : $"there is no file {path}";
+        return new SettingsProblem("--dataset", $"a registered dataset ({names}) or a recording file",
+            $"'{dataset}': no dataset has that name and {where}. Register a file with: predictivity datasets " +
+            "add NAME PATH");
     }
 
     /// <summary>Builds the grid, rate maps, noise ceilings and mean rates.</summary>

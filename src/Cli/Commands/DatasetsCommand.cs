@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Cli.Commands;
@@ -127,11 +128,7 @@ internal static class DatasetsCommand
         }
         catch (ArgumentException ex)
         {
-            // The library names the parameter for programmers; on the command line the message says it all.
-            var message = ex.ParamName is null
-                ? ex.Message
-                : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty);
-            error.WriteLine($"error: {message}");
+            error.WriteLine($"error: {ErrorMessage.Of(ex)}");
             return BadArgument;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Cli.Commands;
@@ -183,7 +184,7 @@ internal static class DatasetsInspectCommand
             }
             catch (ArgumentException ex)
             {
-                problems.Add(ex.Message.TrimEnd('.'));
+                problems.Add(ErrorMessage.Of(ex).TrimEnd('.'));
             }
         }
 

@@ -67,8 +67,8 @@ internal static class RunCommand
         catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException
             or UnauthorizedAccessException or InvalidOperationException)
         {
-            logger.LogError("{Message}", e.Message);
-            error.WriteLine($"predictivity run: failed: {e.Message}");
+            logger.LogError("{Message}", ErrorMessage.Of(e));
+            error.WriteLine($"predictivity run: failed: {ErrorMessage.Of(e)}");
             error.WriteLine("No results folder was written. Rerun with --verbosity detailed for more detail.");
             return Failed;
         }

@@ -216,7 +216,7 @@ internal static class TrainCommand
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidDataException)
         {
-            logger.LogError("{Message}", ex.Message);
+            logger.LogError("{Message}", ErrorMessage.Of(ex));
             return 1;
         }
     }
