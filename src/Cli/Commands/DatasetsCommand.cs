@@ -44,7 +44,8 @@ internal static class DatasetsCommand
                 var format = entry.Format is { } f ? RecordingReader.FormatName(f) : "auto";
                 var origin = entry.IsBundled ? "bundled" : "registered";
                 var missing = File.Exists(entry.Path) ? string.Empty : "  (file missing)";
-                output.WriteLine($"{entry.Name.PadRight(width)}  {format,-6}  {origin,-10}  {entry.Path}{missing}");
+                output.WriteLine(
+                    $"{entry.Name.PadRight(width)}  {format,-6}  {origin,-10}  {DatasetPaths.Shown(entry)}{missing}");
             }
 
             output.WriteLine(
