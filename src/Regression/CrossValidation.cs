@@ -22,7 +22,8 @@ public static class CrossValidation
     /// <param name="layout">Grid position of each bin (row i of both matrices is sample i).</param>
     /// <param name="folds">How bins are split into training and test sets.</param>
     /// <param name="method"><see cref="RidgeCv"/> or <see cref="PlsRegression"/>.</param>
-    /// <param name="progress">Told after each fold.</param>
+    /// <param name="progress">Told after each fold, one report at a time with the completed count rising by one,
+    /// on the thread that finished the fold.</param>
     /// <param name="logger">Phase lines (Information), per-fold detail (Debug), grid-edge and early-stop warnings.</param>
     /// <param name="cancellationToken">Checked between folds and inner folds.</param>
     /// <param name="labels">Neuron ids and grid advice used in warnings; null names neurons by column index.
@@ -67,6 +68,7 @@ public static class CrossValidation
         var clock = Stopwatch.StartNew();
         var results = new FoldResult[foldList.Count];
         var completed = 0;
+        var progressGate = new Lock();
         using (var scope = NewDisposeScope())
         {
             var x = TensorMatrix.FromMatrix(features);
@@ -90,8 +92,13 @@ public static class CrossValidation
                     logger, fold.Index, fold.Train.Count, fold.Test.Count,
                     PredictivitySummary.MedianOf(pearson.Where(r => !double.IsNaN(r)).ToArray()),
                     foldClock.Elapsed.TotalSeconds);
-                progress?.Report(new CrossValidationProgress(
-                    Interlocked.Increment(ref completed), foldList.Count, method.Description));
+                // Folds finish on several threads; one report at a time keeps the counts in order and spares
+                // the receiver from locking.
+                lock (progressGate)
+                {
+                    completed++;
+                    progress?.Report(new CrossValidationProgress(completed, foldList.Count, method.Description));
+                }
             }
 
             var workers = Math.Min(foldList.Count, torch.get_num_threads());
