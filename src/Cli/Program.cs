@@ -6,5 +6,5 @@ namespace NeuralPredictivity.Cli;
 public static class Program
 {
     /// <summary>Parses the command line and runs the chosen command; returns the process exit code.</summary>
-    public static int Main(string[] args) => PredictivityCommand.Create().Parse(args).Invoke();
+    public static int Main(string[] args) => PredictivityCommand.Invoke(args);
 }

@@ -22,9 +22,12 @@ public static class CrossValidation
     /// <param name="layout">Grid position of each bin (row i of both matrices is sample i).</param>
     /// <param name="folds">How bins are split into training and test sets.</param>
     /// <param name="method"><see cref="RidgeCv"/> or <see cref="PlsRegression"/>.</param>
-    /// <param name="progress">Told after each fold.</param>
+    /// <param name="progress">Told after each fold, one report at a time with the completed count rising by one,
+    /// on the thread that finished the fold.</param>
     /// <param name="logger">Phase lines (Information), per-fold detail (Debug), grid-edge and early-stop warnings.</param>
     /// <param name="cancellationToken">Checked between folds and inner folds.</param>
+    /// <param name="labels">Neuron ids and grid advice used in warnings; null names neurons by column index.
+    /// </param>
     /// <exception cref="ArgumentException">Shapes disagree, a value is not finite, or the method cannot fit a fold.</exception>
     public static CrossValidationResult Evaluate(
         double[,] features,
@@ -34,7 +37,8 @@ public static class CrossValidation
         IRegressionMethod method,
         IProgress<CrossValidationProgress>? progress = null,
         ILogger? logger = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        CrossValidationLabels? labels = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(folds);
@@ -43,6 +47,12 @@ public static class CrossValidation
         EnsureMatrix(responses, layout.BinCount, nameof(responses));
         logger ??= NullLogger.Instance;
         var (featureCount, neuronCount) = (features.GetLength(1), responses.GetLength(1));
+        if (labels?.NeuronIds is { } ids && ids.Count != neuronCount)
+        {
+            throw new ArgumentException(
+                $"labels.NeuronIds holds {ids.Count} ids but responses has {neuronCount} neuron columns; give one id " +
+                "per column, in column order.", nameof(labels));
+        }
 
         var foldList = folds.Split(layout);
         foreach (var fold in foldList)
@@ -58,6 +68,7 @@ public static class CrossValidation
         var clock = Stopwatch.StartNew();
         var results = new FoldResult[foldList.Count];
         var completed = 0;
+        var progressGate = new Lock();
         using (var scope = NewDisposeScope())
         {
             var x = TensorMatrix.FromMatrix(features);
@@ -81,8 +92,13 @@ public static class CrossValidation
                     logger, fold.Index, fold.Train.Count, fold.Test.Count,
                     PredictivitySummary.MedianOf(pearson.Where(r => !double.IsNaN(r)).ToArray()),
                     foldClock.Elapsed.TotalSeconds);
-                progress?.Report(new CrossValidationProgress(
-                    Interlocked.Increment(ref completed), foldList.Count, method.Description));
+                // Folds finish on several threads; one report at a time keeps the counts in order and spares
+                // the receiver from locking.
+                lock (progressGate)
+                {
+                    completed++;
+                    progress?.Report(new CrossValidationProgress(completed, foldList.Count, method.Description));
+                }
             }
 
             var workers = Math.Min(foldList.Count, torch.get_num_threads());
@@ -101,7 +117,7 @@ public static class CrossValidation
 
         var result = new CrossValidationResult(
             method.Description, folds.Description, layout.BinCount, featureCount, neuronCount, results);
-        Report(result, logger, clock.Elapsed.TotalSeconds);
+        Report(result, logger, labels ?? new CrossValidationLabels(), clock.Elapsed.TotalSeconds);
         return result;
     }
 
@@ -204,7 +220,8 @@ public static class CrossValidation
         }
     }
 
-    private static void Report(CrossValidationResult result, ILogger logger, double seconds)
+    private static void Report(CrossValidationResult result, ILogger logger, CrossValidationLabels labels,
+        double seconds)
     {
         var statuses = result.Folds.SelectMany(f => f.Status).ToArray();
         var undefined = statuses.Count(s => s != ScoreStatus.Defined);
@@ -220,11 +237,16 @@ public static class CrossValidation
         var atEdge = result.Folds.SelectMany(f => f.Hyperparameters.NeuronsAtGridEdge).Distinct().Order().ToArray();
         if (atEdge.Length > 0)
         {
+            // A long list buries the advice; the rest are in the per-fold results.
             var first = result.Folds[0].Hyperparameters;
-            var listed = string.Join(", ", atEdge.Take(20).Select(j => EdgeLabel(result, j)));
+            var listed = string.Join(", ", atEdge.Take(EdgeNeuronsListed).Select(j => EdgeLabel(result, labels, j)));
+            var more = atEdge.Length - EdgeNeuronsListed;
             Log.ChoiceAtGridEdge(
-                logger, atEdge.Length, first.Kind == HyperparameterKind.Alpha ? "an alpha" : "a component count",
-                first.Candidates[0], first.Candidates[^1], atEdge.Length > 20 ? listed + ", …" : listed);
+                logger, atEdge.Length, result.NeuronCount,
+                first.Kind == HyperparameterKind.Alpha ? "an alpha" : "a component count",
+                first.Candidates[0], first.Candidates[^1],
+                more > 0 ? string.Create(CultureInfo.InvariantCulture, $"{listed}, … ({more} more)") : listed,
+                labels.GridAdvice ?? CrossValidationLabels.DefaultGridAdvice);
         }
 
         var meanR = result.MeanPearson.Where(r => !double.IsNaN(r)).ToArray();
@@ -232,15 +254,17 @@ public static class CrossValidation
             logger, result.Method, PredictivitySummary.MedianOf(meanR), meanR.Length, result.NeuronCount, seconds);
     }
 
-    private static string EdgeLabel(CrossValidationResult result, int neuron)
+    private const int EdgeNeuronsListed = 8;
+
+    private static string EdgeLabel(CrossValidationResult result, CrossValidationLabels labels, int neuron)
     {
         var values = result.Folds
             .Where(f => f.Hyperparameters.Positions[neuron] is GridPosition.LowerEdge or GridPosition.UpperEdge)
             .Select(f => f.Hyperparameters.Values[neuron])
             .ToArray();
+        var chosen = string.Join("/", values.Distinct().Select(v => v.ToString("G3", CultureInfo.InvariantCulture)));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"neuron {neuron} ({string.Join("/", values.Distinct().Select(v => v.ToString("G3", CultureInfo.InvariantCulture)))} "
-            + $"in {values.Length} of {result.Folds.Count} folds)");
+            $"neuron {labels.NeuronName(neuron)} ({chosen} in {values.Length} of {result.Folds.Count} folds)");
     }
 }

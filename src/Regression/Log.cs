@@ -30,10 +30,11 @@ internal static partial class Log
         ILogger logger, int count, int constantResponse, int constantPrediction, int tooFew);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning,
-        Message = "{NeuronCount} neurons chose {Kind} at the edge of the grid [{Lowest}, {Highest}] in at least "
-            + "one fold: {Neurons}; the best value may lie outside the grid, so widen it")]
+        Message = "{NeuronCount} of {TotalCount} neurons chose {Kind} at the edge of the grid [{Lowest}, {Highest}] "
+            + "in at least one fold: {Neurons}; the best value may lie outside the grid, so {Advice}")]
     public static partial void ChoiceAtGridEdge(
-        ILogger logger, int neuronCount, string kind, double lowest, double highest, string neurons);
+        ILogger logger, int neuronCount, int totalCount, string kind, double lowest, double highest, string neurons,
+        string advice);
 
     [LoggerMessage(EventId = 4006,
         Message = "PLS stopped after {Components} of {Requested} components on {BinCount} training bins ({Context}): "

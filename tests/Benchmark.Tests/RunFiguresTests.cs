@@ -36,7 +36,12 @@ public sealed class RunFiguresTests
         var examples = RunFigures.Examples(result.Neurons);
 
         // Included neurons by r: T01C1 0.85, T02C2 0.75, T01C2 0.6, T03C1 0.3 (T02C1 has no ceiling).
-        Assert.Equal([("T01C1", "best"), ("T01C2", "median"), ("T03C1", "worst")],
+        // The even count's median is the lower of the two middle neurons. Each label names the ordering.
+        Assert.Equal(
+            [
+                ("T01C1", "best of 4 by held-out r"), ("T01C2", "median of 4 by held-out r"),
+                ("T03C1", "worst of 4 by held-out r"),
+            ],
             examples.Select(e => (result.Neurons[e.Neuron].NeuronId, e.Label)));
     }
 }

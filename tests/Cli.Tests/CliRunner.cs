@@ -12,8 +12,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = PredictivityCommand.Create().Parse(args)
-            .Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = PredictivityCommand.Invoke(args, new InvocationConfiguration { Output = output, Error = error });
         return new CliResult(code, output.ToString(), error.ToString());
     }
 

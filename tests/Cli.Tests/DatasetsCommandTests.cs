@@ -26,6 +26,46 @@ public sealed class DatasetsCommandTests
     }
 
     [Fact]
+    public void ListShowsTheCheckoutsDataFolderForBundledDatasetsNotTheBuildOutput()
+    {
+        var (code, output, _) = Run("datasets", "list");
+
+        Assert.Equal(0, code);
+        var bundled = output.Split('\n').Where(l => l.Contains("  bundled  ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(DatasetRegistry.BundledNames.Count, bundled.Count);
+        foreach (var name in DatasetRegistry.BundledNames)
+        {
+            var expected = Path.Combine(TestEnvironment.RepoRoot, "data", "mec", name + ".h5");
+            Assert.Contains(bundled, l => l.StartsWith(name + " ", StringComparison.Ordinal)
+                && l.TrimEnd().EndsWith("  " + expected, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", output);
+    }
+
+    [Fact]
+    public void InspectOfABundledDatasetShowsTheCheckoutsCopy()
+    {
+        var (code, output, _) = Run("datasets", "inspect", "sargolini2006_10073-17010302", "--draws", "2");
+
+        Assert.Equal(0, code);
+        var expected = Path.Combine(TestEnvironment.RepoRoot, "data", "mec", "sargolini2006_10073-17010302.h5");
+        Assert.StartsWith($"sargolini2006_10073-17010302  (native, bundled)  {expected}", output);
+    }
+
+    [Fact]
+    public void BundledDatasetOutsideACheckoutShowsTheFileRead()
+    {
+        var folder = Directory.CreateTempSubdirectory("np-cli-installed-").FullName;
+        var file = Path.Combine(folder, "stensola2012_ben.h5");
+        File.WriteAllBytes(file, [1, 2, 3]);
+        var entry = new DatasetEntry { Name = "stensola2012_ben", Path = file, IsBundled = true };
+
+        Assert.Null(DatasetPaths.CheckoutData(folder));
+        Assert.Equal(file, DatasetPaths.Shown(entry));
+    }
+
+    [Fact]
     public void InspectOfBenPrintsTheRealFigures()
     {
         var (code, output, _) = Run("datasets", "inspect", "stensola2012_ben", "--draws", "2");

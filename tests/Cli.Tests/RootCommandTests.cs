@@ -1,3 +1,5 @@
+using NeuralPredictivity.Cli.Commands;
+
 namespace NeuralPredictivity.Cli.Tests;
 
 public sealed class RootCommandTests
@@ -28,10 +30,52 @@ public sealed class RootCommandTests
     {
         var result = CliRunner.Invoke("rnu");
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("'rnu'", result.StandardOutput + result.StandardError);
-        Assert.Contains("run", result.StandardOutput + result.StandardError);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown command 'rnu' (did you mean run?)", result.StandardError);
     }
+
+    [Theory]
+    [InlineData(new[] { "frobnicate" },
+        "predictivity: unknown command 'frobnicate'; the commands are doctor, run, sweep, datasets, models, train, "
+        + "gridscores.")]
+    [InlineData(new[] { "-v", "quiet", "frobnicate" }, "predictivity: unknown command 'frobnicate'; the commands are")]
+    [InlineData(new string[0], "predictivity: no command given; the commands are doctor, run,")]
+    [InlineData(new[] { "datasets", "frob" },
+        "predictivity datasets: unknown command 'frob'; the commands are list, inspect, add, remove.")]
+    [InlineData(new[] { "run", "--bogus" }, "predictivity run: unknown option '--bogus'.")]
+    [InlineData(new[] { "run", "--fodls", "3" }, "predictivity run: unknown option '--fodls' (did you mean --folds?).")]
+    [InlineData(new[] { "run", "extra" }, "predictivity run: unknown argument 'extra'.")]
+    [InlineData(new[] { "run", "--model" }, "predictivity run: Required argument missing for option: '--model'.")]
+    [InlineData(new[] { "datasets", "inspect" }, "predictivity datasets inspect: Required argument missing")]
+    public void CommandLinesThatDoNotParseExitTwoNamingTheProblem(string[] args, string message)
+    {
+        var result = CliRunner.Invoke(args);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.StartsWith(message, result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command was not provided", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown argument '3'", result.StandardError, StringComparison.Ordinal);
+        Assert.EndsWith("--help`." + Environment.NewLine, result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public void HelpAfterAnUnknownCommandStillShowsTheHelp()
+    {
+        var result = CliRunner.Invoke("frobnicate", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Commands:", result.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData("run", "run", 0)]
+    [InlineData("rnu", "run", 1)]
+    [InlineData("--fodls", "--folds", 1)]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("", "abc", 3)]
+    public void EditDistanceCountsSwapsAsOneEdit(string a, string b, int expected) =>
+        Assert.Equal(expected, UsageErrors.EditDistance(a, b));
 
     [Fact]
     public void RunHelpDocumentsEveryOptionWithItsDefault()

@@ -48,6 +48,59 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void EveryPhasePrintsItsLineOnceAndInOrder()
+    {
+        var result = Run("phases", "--model", "random-fourier:d=16", "--verbosity", "normal");
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var phaseLines = result.StandardError.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Where(l => l.StartsWith('[') && l.Contains("/6] ", StringComparison.Ordinal)).ToList();
+        var opened = phaseLines.Select(l => l[..5]).Distinct().ToList();
+        Assert.Equal(["[1/6]", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]"], opened);
+        foreach (var name in new[] { "[1/6] rate maps and noise ceilings", "[3/6] joint mask and dimensionality",
+                     "[4/6] regression", "[5/6] normalisation and summaries" })
+        {
+            Assert.Single(phaseLines, l => l == name);
+        }
+
+        Assert.Equal(opened, phaseLines.Select(l => l[..5]).Where((p, i) => i == 0 || phaseLines[i - 1][..5] != p));
+    }
+
+    [Fact]
+    public void AlphaGridEdgeWarningNamesNeuronsByTheirIdsAndTheOptionThatWidensTheGrid()
+    {
+        // Two penalties: every choice is an edge, so every neuron is flagged.
+        var folder = Path.Combine(_root, "edge");
+        var result = CliProcess.Run(["run", .. TestEnvironment.SmallWith(
+            ["--model", "random-fourier:d=16", "--alphas", "1e4,1e5", "--out", folder])]);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var warning = result.StandardError.Split('\n')
+            .Single(l => l.Contains("edge of the grid", StringComparison.Ordinal));
+        var ids = File.ReadAllLines(Path.Combine(folder, "neurons.csv")).Skip(1)
+            .Select(l => l.Split(',')[0]).Distinct();
+        Assert.All(ids, id => Assert.Contains($"neuron {id} (", warning, StringComparison.Ordinal));
+        Assert.DoesNotContain("neuron 0 (", warning, StringComparison.Ordinal);
+        Assert.Contains("widen it with --alphas", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SummaryTableSaysWhereAFeatureSeedNobodyTypedComesFrom()
+    {
+        var derived = new NeuralPredictivity.Benchmark.RunSettings { Seed = 7 }
+            .SeedFor(NeuralPredictivity.Benchmark.SeedPurpose.Features);
+
+        var implicitSeed = Run("implicit", "--model", "random-fourier:d=8", "--seed", "7");
+        var explicitSeed = Run("explicit", "--model", "random-fourier:d=8,seed=4", "--seed", "7");
+
+        Assert.Equal((0, 0), (implicitSeed.ExitCode, explicitSeed.ExitCode));
+        Assert.Contains($"seed={derived}", implicitSeed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"feature seed      {derived}: derived from --seed 7 for the features",
+            implicitSeed.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("feature seed", explicitSeed.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SameSettingsTwiceGiveByteIdenticalCsvAndSummaryFiles()
     {
         var first = Run("a", "--model", "random-fourier:d=32,seed=4");
@@ -67,7 +120,7 @@ public sealed class RunEndToEndTests : IDisposable
     [InlineData("--model", "random-fourier:d=0", "--model: expected")]
     [InlineData("--model", "untrained:d=-3", "--model: expected d ≥ 1 (the number of features); found d=-3")]
     [InlineData("--model", "trained:checkpoint=/no/such/net.json", "--model: expected an existing checkpoint")]
-    [InlineData("--dataset", "nowhere_2099", "--dataset: expected a readable recording")]
+    [InlineData("--dataset", "nowhere_2099", "--dataset: expected a registered dataset (stensola2012_ben, ")]
     [InlineData("--bin-size", "500", "--bin-size: expected a bin side no larger than the arena")]
     public void OptionsThatNeedTheInputsFailBeforeAnyWork(string option, string value, string message)
     {
@@ -77,6 +130,21 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.Contains(message, result.StandardError);
         Assert.False(Directory.Exists(Path.Combine(_root, "never")));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public void MissingDatasetFileIsNamedCleanly()
+    {
+        var missing = Path.Combine(_root, "no-such-session.h5");
+
+        var result = Run("never", "--dataset", missing, "--model", "random-fourier:d=4");
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--dataset: expected a registered dataset (stensola2012_ben, hafting2005_fig2c_trial1, ",
+            result.StandardError);
+        Assert.Contains($"or a recording file; found '{missing}': no dataset has that name and there is no file " +
+            $"{missing}. Register a file with: predictivity datasets add NAME PATH.", result.StandardError);
+        Assert.DoesNotContain("(Parameter", result.StandardError);
     }
 
     [Fact]
@@ -146,12 +214,35 @@ public sealed class RunEndToEndTests : IDisposable
     [Fact]
     public void ProblemsWithTheOptionsAndTheInputsAreReportedTogether()
     {
-        var result = Run("never", "--model", "banana", "--bin-size", "500");
+        var result = Run("never", "--model", "banana", "--dataset", "nowhere_2099");
 
         Assert.True(result.ExitCode == 2, result.AllOutput);
         Assert.Contains("2 problems", result.StandardError);
         Assert.Contains("--model: expected", result.StandardError);
-        Assert.Contains("--bin-size: expected", result.StandardError);
+        Assert.Contains("--dataset: expected", result.StandardError);
+    }
+
+    [Fact]
+    public void ModelThatDoesNotParseFailsBeforeTheRecordingIsRead()
+    {
+        // The default dataset, read in a fresh process: its "Read …" line shows whether it was loaded.
+        var result = CliProcess.Run(["run", "--model", "nosuchfamily", "--verbosity", "normal", "--out",
+            Path.Combine(_root, "never")]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--model: expected", result.StandardError);
+        Assert.DoesNotContain("Read stensola2012_ben.h5", result.StandardError);
+        Assert.DoesNotContain("[1/6]", result.StandardError);
+    }
+
+    [Fact]
+    public void BinTooLargeForTheArenaIsFoundOnceTheModelIsFine()
+    {
+        var result = Run("never", "--model", "random-fourier:d=4", "--bin-size", "500");
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("1 problem with the options", result.StandardError);
+        Assert.Contains("--bin-size: expected a bin side no larger than the arena", result.StandardError);
     }
 
     [Fact]

@@ -78,4 +78,18 @@ public sealed class RunOptionsTests
         Assert.Contains("family 'bananas' at d = 4", result.StandardError);
         Assert.False(Directory.Exists(folder));
     }
+
+    [Fact]
+    public void SweepWithAnUnknownFamilyFailsBeforeTheRecordingIsRead()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"np-sweep-never-read-{Environment.ProcessId}");
+
+        var result = CliProcess.Run(["sweep", "--families", "nosuchfamily", "--dims", "4", "--seeds", "0",
+            "--verbosity", "normal", "--out", folder]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--families: expected", result.StandardError);
+        Assert.DoesNotContain("Read stensola2012_ben.h5", result.StandardError);
+        Assert.False(Directory.Exists(folder));
+    }
 }

@@ -185,7 +185,75 @@ public sealed class CaseTests
         // Each flagged neuron is listed with the edge value it chose and in how many folds.
         Assert.True(warning.Contains("neuron 1 (1E+06 in ", StringComparison.Ordinal), warning);
         Assert.True(warning.Contains("neuron 0 (0.01 in ", StringComparison.Ordinal), warning);
-        Assert.StartsWith("2 neurons chose an alpha", warning, StringComparison.Ordinal);
+        Assert.StartsWith("2 of 2 neurons chose an alpha", warning, StringComparison.Ordinal);
+        Assert.EndsWith("so widen the grid", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Case07GridEdgeWarningNamesNeuronsByTheCallersIdsAndGivesTheCallersAdvice()
+    {
+        const string name = "07-ridgecv-alpha-grid-edge";
+        var x = TestData.Matrix(TestData.Case(name, "X.csv"));
+        var y = Stack(
+            TestData.Matrix(TestData.Case(name, "y_clean.csv")),
+            TestData.Matrix(TestData.Case(name, "y_pure_noise.csv")));
+        var logger = new ListLogger();
+        var method = new RidgeCv(new RidgeCvOptions
+        {
+            Alphas = [0.01, 0.1, 1, 10, 100, 1e3, 1e4, 1e5, 1e6],
+            InnerFolds = new ContiguousKFold(5),
+            StandardiseFeatures = false,
+        });
+        var labels = new CrossValidationLabels { NeuronIds = ["T2C4", "T7C1"], GridAdvice = "add values to --grid" };
+
+        CrossValidation.Evaluate(
+            x, y, BinLayout.Sequence(40), new ContiguousKFold(4), method, logger: logger, labels: labels);
+
+        var warning = Assert.Single(logger.Warnings, w => w.Contains("edge of the grid", StringComparison.Ordinal));
+        Assert.True(warning.Contains("neuron T2C4 (0.01 in ", StringComparison.Ordinal), warning);
+        Assert.True(warning.Contains("neuron T7C1 (1E+06 in ", StringComparison.Ordinal), warning);
+        Assert.DoesNotContain("neuron 0 ", warning, StringComparison.Ordinal);
+        Assert.EndsWith("so add values to --grid", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GridEdgeWarningListsAFewNeuronsAndCountsTheRest()
+    {
+        // Twelve copies of the pure-noise neuron: each picks the largest alpha of a one-decade grid.
+        const string name = "07-ridgecv-alpha-grid-edge";
+        var x = TestData.Matrix(TestData.Case(name, "X.csv"));
+        var noise = TestData.Matrix(TestData.Case(name, "y_pure_noise.csv"));
+        var y = Stack(Enumerable.Repeat(noise, 12).ToArray());
+        var logger = new ListLogger();
+        var method = new RidgeCv(new RidgeCvOptions
+        {
+            Alphas = [0.01, 0.1], InnerFolds = new ContiguousKFold(5), StandardiseFeatures = false,
+        });
+        var ids = Enumerable.Range(1, 12).Select(k => $"unit{k}").ToArray();
+
+        CrossValidation.Evaluate(x, y, BinLayout.Sequence(40), new ContiguousKFold(4), method, logger: logger,
+            labels: new CrossValidationLabels { NeuronIds = ids });
+
+        var warning = Assert.Single(logger.Warnings, w => w.Contains("edge of the grid", StringComparison.Ordinal));
+        Assert.StartsWith("12 of 12 neurons", warning, StringComparison.Ordinal);
+        Assert.Contains("neuron unit8 (", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("neuron unit9 (", warning, StringComparison.Ordinal);
+        Assert.Contains(", … (4 more)", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NeuronIdsThatDoNotMatchTheResponseColumnsAreRefused()
+    {
+        var x = new double[,] { { 1, 0 }, { 0, 1 }, { 1, 1 }, { 2, 1 } };
+        var y = new double[,] { { 1 }, { 2 }, { 3 }, { 5 } };
+        var labels = new CrossValidationLabels { NeuronIds = ["a", "b"] };
+
+        var error = Assert.Throws<ArgumentException>(() => CrossValidation.Evaluate(
+            x, y, BinLayout.Sequence(4), new ContiguousKFold(2), new RidgeCv(RidgeCvOptions.FixedAlpha(1)),
+            labels: labels));
+
+        Assert.Equal("labels", error.ParamName);
+        Assert.Contains("2 ids but responses has 1 neuron columns", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

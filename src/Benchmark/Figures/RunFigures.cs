@@ -7,9 +7,10 @@ namespace NeuralPredictivity.Benchmark;
 /// <remarks>
 /// <list type="bullet">
 /// <item><c>rate_maps.png</c>: actual and held-out predicted maps of the best, median and worst included
-/// neuron by held-out r. Each row shares one colour scale, from 0 Hz to the 99th percentile of the actual
-/// map (a single bin with a few spikes in a short visit would otherwise set the scale and leave the rest
-/// dark), so over- and under-prediction show as saturation. Bins without data are blank.</item>
+/// neuron by held-out r (not r_norm), each panel titled with its rank. Each row shares one colour scale,
+/// from 0 Hz to the 99th percentile of the actual map (a single bin with a few spikes in a short visit would
+/// otherwise set the scale and leave the rest dark), so over- and under-prediction show as saturation. Bins
+/// without data are blank.</item>
 /// <item><c>r_norm_histogram.png</c>: r / √ρ over the included neurons, with the median and the
 /// ceiling (1) marked.</item>
 /// <item><c>ceiling_distribution.png</c>: split-half reliability ρ over the neurons where it is defined;
@@ -30,8 +31,11 @@ internal static class RunFigures
     }
 
     /// <summary>Best, median and worst neuron indexes (into the recording order) with their labels.</summary>
-    /// <remarks>Ranked by held-out r among the included neurons (all neurons when none is included): r_norm
-    /// divides by a noisy ceiling and would put the least reliable neurons at the top.</remarks>
+    /// <remarks>All three are ranked by held-out r among the included neurons (all neurons when none is
+    /// included): r_norm divides by a noisy ceiling and would put the least reliable neurons at the top. The
+    /// label says so, such as <c>median of 62 by held-out r</c>, because the panel also shows r_norm and a
+    /// reader would otherwise assume the order is by r_norm. With an even count the median is the lower of
+    /// the two middle neurons.</remarks>
     internal static IReadOnlyList<(int Neuron, string Label)> Examples(IReadOnlyList<NeuronScore> neurons)
     {
         var included = Ranked(neurons, n => n.Exclusion is null ? n.R : double.NaN);
@@ -41,15 +45,16 @@ internal static class RunFigures
             return [];
         }
 
-        var picks = new List<(int, string)> { (ranked[0], "best") };
+        string Label(string rank) => $"{rank} of {ranked.Count} by held-out r";
+        var picks = new List<(int, string)> { (ranked[0], Label("best")) };
         if (ranked.Count > 2)
         {
-            picks.Add((ranked[ranked.Count / 2], "median"));
+            picks.Add((ranked[ranked.Count / 2], Label("median")));
         }
 
         if (ranked.Count > 1)
         {
-            picks.Add((ranked[^1], "worst"));
+            picks.Add((ranked[^1], Label("worst")));
         }
 
         return picks;

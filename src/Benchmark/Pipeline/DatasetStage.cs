@@ -11,14 +11,41 @@ internal static class DatasetStage
 {
 
     /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins.</summary>
+    /// <remarks>The name or path is resolved first, which is cheap. The recording itself is read (seconds for a
+    /// large file) only when <paramref name="problems"/> is still empty, so a wrong option found before this
+    /// call, such as a <c>--model</c> that does not parse, is reported without reading the data; checks that need
+    /// the data (position, <c>--bin-size</c> against the arena) then wait for the next attempt.</remarks>
     /// <returns>The recording, or null with the problems added (each naming <c>--dataset</c> or
-    /// <c>--bin-size</c>).</returns>
+    /// <c>--bin-size</c>); null without a problem of its own when earlier problems stopped the reading.</returns>
     internal static Recording? Open(RunSettings settings, ILogger logger, List<SettingsProblem> problems)
     {
+        DatasetEntry entry;
+        try
+        {
+            var registry = DatasetRegistry.Default();
+            if (registry.Find(settings.Dataset) is null && !File.Exists(settings.Dataset))
+            {
+                problems.Add(NotFound(settings.Dataset, registry));
+                return null;
+            }
+
+            entry = registry.Resolve(settings.Dataset);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException)
+        {
+            problems.Add(new SettingsProblem("--dataset", "a registered dataset name or a recording file",
+                $"'{settings.Dataset}': {ErrorMessage.Of(e)}"));
+            return null;
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
         Recording recording;
         try
         {
-            var entry = DatasetRegistry.Default().Resolve(settings.Dataset);
             recording = RunCache.Get($"recording|{RunCache.FileKey(entry.Path)}|{settings.Dataset}",
                 () => DatasetRegistry.Default().Open(settings.Dataset, logger));
         }
@@ -26,7 +53,7 @@ internal static class DatasetStage
             or NotSupportedException)
         {
             problems.Add(new SettingsProblem("--dataset", "a readable recording (a registered name or a file path)",
-                $"'{settings.Dataset}': {e.Message}"));
+                $"'{settings.Dataset}': {ErrorMessage.Of(e)}"));
             return null;
         }
 
@@ -51,6 +78,18 @@ internal static class DatasetStage
         }
 
         return recording;
+    }
+
+    /// <summary>The problem of a <c>--dataset</c> that is neither a registered name nor a file: the names there
+    /// are and where the path led.</summary>
+    private static SettingsProblem NotFound(string dataset, DatasetRegistry registry)
+    {
+        var names = string.Join(", ", registry.Entries().Select(e => e.Name));
+        var path = Path.GetFullPath(dataset);
+        var where = Directory.Exists(path) ? $"{path} is a folder, not a file" : $"there is no file {path}";
+        return new SettingsProblem("--dataset", $"a registered dataset ({names}) or a recording file",
+            $"'{dataset}': no dataset has that name and {where}. Register a file with: predictivity datasets " +
+            "add NAME PATH");
     }
 
     /// <summary>Builds the grid, rate maps, noise ceilings and mean rates.</summary>

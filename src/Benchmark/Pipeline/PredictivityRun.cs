@@ -9,9 +9,10 @@ namespace NeuralPredictivity.Benchmark;
 
 /// <summary>Entry point of <c>predictivity run</c>: one model regressed onto one recording.</summary>
 /// <remarks>
-/// <para>Before any work, every setting is checked and the inputs are resolved: the dataset is opened and
-/// must hold position, the bin must fit in its arena, the model spec must parse and its checkpoint load,
-/// and the output folder must be writable. Every problem found is thrown together in one
+/// <para>Before any work, every setting is checked and the inputs are resolved: the model spec must parse
+/// and its checkpoint load, the output folder must be writable, the dataset must exist and, once read, hold
+/// position, and the bin must fit in its arena. The recording is read only when the other checks pass, so a
+/// wrong option fails at once. The problems found are thrown together in one
 /// <see cref="InvalidSettingsException"/>, each naming its option.</para>
 /// <para>Phases: (1) rate maps and split-half noise ceilings; (2) feature maps on the same grid; (3) the
 /// joint finite mask (logged and written) and the participation ratio on exactly those bins; (4)
@@ -42,9 +43,9 @@ public static class PredictivityRun
         var timings = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
 
-        // Everything that can be wrong with the options is found here, before any work.
+        // Everything that can be wrong with the options is found here, before any work; the recording is read
+        // last, and only when the model and the output folder are fine.
         var problems = new List<SettingsProblem>();
-        var recording = DatasetStage.Open(settings, logger, problems);
         using var source = FeatureSource.Prepare(settings, problems);
         var target = settings.ResolveOutputFolder(Environment.CurrentDirectory);
         try
@@ -56,6 +57,7 @@ public static class PredictivityRun
             problems.Add(new SettingsProblem("--out", "a new folder or an earlier results folder", e.Message));
         }
 
+        var recording = DatasetStage.Open(settings, logger, problems);
         if (problems.Count > 0)
         {
             throw new InvalidSettingsException(problems);
@@ -71,7 +73,7 @@ public static class PredictivityRun
 
         Report(progress, 2, "feature maps", source!.Description);
         var featureProgress = progress is null ? null
-            : new Progress<int>(done =>
+            : new SynchronousProgress<int>(done =>
                 Report(progress, 2, "feature maps", $"{done}/{settings.TrajectoryBatches} batches"));
         var featureMaps = source.Build(data, settings, logger, featureProgress);
         Lap(timings, "features", clock);
@@ -97,10 +99,11 @@ public static class PredictivityRun
         Report(progress, 4, "regression", "");
         var layout = new BinLayout(data.Grid.ColumnCount, data.Grid.RowCount, mask.Indexes);
         var cvProgress = progress is null ? null
-            : new Progress<CrossValidationProgress>(p =>
+            : new SynchronousProgress<CrossValidationProgress>(p =>
                 Report(progress, 4, "regression", $"{p.CompletedFolds}/{p.FoldCount} folds"));
         var cv = CrossValidation.Evaluate(features, responses, layout, RegressionStage.Folds(settings),
-            RegressionStage.Method(settings, features.GetLength(1), logger), cvProgress, logger, cancellationToken);
+            RegressionStage.Method(settings, features.GetLength(1), logger), cvProgress, logger, cancellationToken,
+            RegressionStage.Labels(data));
         Lap(timings, "regression", clock);
 
         Report(progress, 5, "normalisation and summaries", "");

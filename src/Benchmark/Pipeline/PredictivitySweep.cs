@@ -36,13 +36,13 @@ public static class PredictivitySweep
         return engine.Run(plan, folder, shard, sweepProgress, cancellationToken);
     }
 
-    /// <summary>Checks, before any unit runs, that the dataset opens and fits the bins and that every family
-    /// resolves at its largest dimension; problems name <c>--families</c>, <c>--dims</c> or <c>--dataset</c>.</summary>
+    /// <summary>Checks, before any unit runs, that every family resolves at its largest dimension and then that the
+    /// dataset opens and fits the bins; problems name <c>--families</c>, <c>--dims</c> or <c>--dataset</c>.
+    /// </summary>
     internal static List<SettingsProblem> Preflight(SweepPlan plan, ILoggerFactory loggers)
     {
         var problems = new List<SettingsProblem>();
         var logger = loggers.CreateLogger(typeof(PredictivitySweep));
-        DatasetStage.Open(plan.Run, logger, problems);
         var largest = plan.Dimensions.Max();
         foreach (var family in plan.Families)
         {
@@ -56,6 +56,8 @@ public static class PredictivitySweep
             }));
         }
 
+        // Last, so a wrong family fails before the recording is read.
+        DatasetStage.Open(plan.Run, logger, problems);
         return problems;
     }
 

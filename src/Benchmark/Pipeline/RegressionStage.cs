@@ -56,6 +56,15 @@ internal static class RegressionStage
         }
     }
 
+    /// <summary>What the regression's warnings call the neurons (the recording's unit ids, as in
+    /// <c>neurons.csv</c>) and the option that widens the ridge penalty grid.</summary>
+    internal static CrossValidationLabels Labels(DatasetInputs data) => new()
+    {
+        NeuronIds = data.RateMaps.ColumnIds,
+        GridAdvice = "widen it with --alphas (comma-separated penalties); neurons.csv flags each such fold in "
+            + "alpha_at_grid_edge",
+    };
+
     /// <summary>Per-neuron, per-fold scores from a cross-validation result.</summary>
     internal static List<NeuronScore> Scores(CrossValidationResult cv, DatasetInputs data)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Cli.Commands;
@@ -43,7 +44,8 @@ internal static class DatasetsCommand
                 var format = entry.Format is { } f ? RecordingReader.FormatName(f) : "auto";
                 var origin = entry.IsBundled ? "bundled" : "registered";
                 var missing = File.Exists(entry.Path) ? string.Empty : "  (file missing)";
-                output.WriteLine($"{entry.Name.PadRight(width)}  {format,-6}  {origin,-10}  {entry.Path}{missing}");
+                output.WriteLine(
+                    $"{entry.Name.PadRight(width)}  {format,-6}  {origin,-10}  {DatasetPaths.Shown(entry)}{missing}");
             }
 
             output.WriteLine(
@@ -127,11 +129,7 @@ internal static class DatasetsCommand
         }
         catch (ArgumentException ex)
         {
-            // The library names the parameter for programmers; on the command line the message says it all.
-            var message = ex.ParamName is null
-                ? ex.Message
-                : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty);
-            error.WriteLine($"error: {message}");
+            error.WriteLine($"error: {ErrorMessage.Of(ex)}");
             return BadArgument;
         }
     }

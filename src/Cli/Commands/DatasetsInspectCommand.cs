@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Cli.Commands;
@@ -107,7 +108,7 @@ internal static class DatasetsInspectCommand
             var origin = entry.IsBundled ? "bundled"
                 : registry.Find(entry.Name)?.Path == entry.Path ? "registered"
                 : "file";
-            Describe(recording, origin, output);
+            Describe(recording, origin, entry.IsBundled ? DatasetPaths.Shown(entry) : recording.SourcePath, output);
             if (!recording.HasPosition)
             {
                 PrintNeurons(recording, null, null, output);
@@ -183,7 +184,7 @@ internal static class DatasetsInspectCommand
             }
             catch (ArgumentException ex)
             {
-                problems.Add(ex.Message.TrimEnd('.'));
+                problems.Add(ErrorMessage.Of(ex).TrimEnd('.'));
             }
         }
 
@@ -209,10 +210,10 @@ internal static class DatasetsInspectCommand
         };
     }
 
-    private static void Describe(Recording recording, string origin, TextWriter output)
+    private static void Describe(Recording recording, string origin, string shownPath, TextWriter output)
     {
         var format = RecordingReader.FormatName(recording.Format);
-        output.WriteLine($"{recording.Name}  ({format}, {origin})  {recording.SourcePath}");
+        output.WriteLine($"{recording.Name}  ({format}, {origin})  {shownPath}");
         if (recording.Metadata.Citation is { } citation)
         {
             output.WriteLine($"cite       {citation}");

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using NeuralPredictivity.Datasets;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Terminal;
+using NeuralPredictivity.Datasets;
 using NeuralPredictivity.Models;
 using TorchSharp;
 
@@ -139,7 +140,7 @@ internal static class GridScoresCommand
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException)
         {
-            logger.LogError("{Message}", ex.Message);
+            logger.LogError("{Message}", ErrorMessage.Of(ex));
             return 1;
         }
     }

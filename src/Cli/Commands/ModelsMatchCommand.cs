@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NeuralPredictivity.Baselines;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Terminal;
 
 namespace NeuralPredictivity.Cli.Commands;
@@ -76,7 +77,7 @@ internal static class ModelsMatchCommand
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidDataException
                                    or NotSupportedException)
         {
-            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"error: {ErrorMessage.Of(ex)}");
             return 2;
         }
     }

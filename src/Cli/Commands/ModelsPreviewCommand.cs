@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NeuralPredictivity.Baselines;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Plots;
 using NeuralPredictivity.Cli.Terminal;
 
@@ -133,7 +134,7 @@ internal static class ModelsPreviewCommand
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidDataException
                                    or NotSupportedException)
         {
-            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"error: {ErrorMessage.Of(ex)}");
             return 2;
         }
     }

@@ -20,4 +20,14 @@ internal static class PredictivityCommand
         root.Subcommands.Add(GridScoresCommand.Create());
         return root;
     }
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command; a command line that does not parse
+    /// exits 2 with the problem named (<see cref="UsageErrors"/>).</summary>
+    internal static int Invoke(string[] args, InvocationConfiguration? configuration = null)
+    {
+        var parse = Create().Parse(args);
+        return UsageErrors.Failed(parse)
+            ? UsageErrors.Report(parse, configuration?.Error ?? Console.Error)
+            : parse.Invoke(configuration);
+    }
 }

@@ -46,13 +46,13 @@ internal static class RunCommand
         var logger = loggers.CreateLogger("predictivity.run");
         var level = CommonOptions.MinimumLevel(parse);
         IProgress<RunProgress>? progress = level <= LogLevel.Information
-            ? new PhaseProgress<RunProgress>(error, p => p.IsLast)
+            ? new PhaseProgress<RunProgress>(error, p => p.IsLast, phaseOf: p => p.Phase)
             : null;
         try
         {
             var outcome = PredictivityRun.Execute(
                 settings, loggers, progress, Environment.GetCommandLineArgs(), cancellation);
-            RunCommandTable.Write(output, outcome);
+            RunCommandTable.Write(output, outcome, settings);
             return 0;
         }
         catch (InvalidSettingsException e)
@@ -67,8 +67,8 @@ internal static class RunCommand
         catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException
             or UnauthorizedAccessException or InvalidOperationException)
         {
-            logger.LogError("{Message}", e.Message);
-            error.WriteLine($"predictivity run: failed: {e.Message}");
+            logger.LogError("{Message}", ErrorMessage.Of(e));
+            error.WriteLine($"predictivity run: failed: {ErrorMessage.Of(e)}");
             error.WriteLine("No results folder was written. Rerun with --verbosity detailed for more detail.");
             return Failed;
         }

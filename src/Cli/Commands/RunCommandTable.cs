@@ -1,12 +1,13 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using NeuralPredictivity.Benchmark;
 
 namespace NeuralPredictivity.Cli.Commands;
 
 /// <summary>The short summary table printed on standard output at the end of <c>predictivity run</c>.</summary>
-internal static class RunCommandTable
+internal static partial class RunCommandTable
 {
-    internal static void Write(TextWriter output, RunOutcome outcome)
+    internal static void Write(TextWriter output, RunOutcome outcome, RunSettings settings)
     {
         var s = outcome.Summary;
         var excluded = s.NeuronsExcluded.Count == 0
@@ -17,6 +18,7 @@ internal static class RunCommandTable
         string[][] rows =
         [
             ["model", s.Model == s.ModelDescription ? s.Model : $"{s.Model}: {s.ModelDescription}"],
+            .. FeatureSeedRow(settings, s.ModelDescription),
             ["dataset", s.Dataset],
             ["protocol", $"{s.Protocol} ({s.Regression}, {s.Folds} folds, {s.Trajectory} trajectories, seed {s.Seed})"],
             ["features", $"d = {s.FeatureCount}, participation ratio {Number(s.ParticipationRatio, "0.0")}"],
@@ -37,6 +39,28 @@ internal static class RunCommandTable
             output.WriteLine($"  {row[0].PadRight(width)}  {row[1]}");
         }
     }
+
+    /// <summary>Explains a feature seed the user did not choose, when the model description shows it.</summary>
+    /// <remarks>A spec without <c>seed=</c> takes the seed derived from the master seed for the features
+    /// (<see cref="SeedPurpose.Features"/>): a ten-digit number nobody typed, which would otherwise look like
+    /// a fault.</remarks>
+    private static string[][] FeatureSeedRow(RunSettings settings, string modelDescription)
+    {
+        var seed = settings.SeedFor(SeedPurpose.Features).ToString(CultureInfo.InvariantCulture);
+        if (OwnSeed().IsMatch(settings.Model) || !Regex.IsMatch(modelDescription, $@"\b{seed}\b"))
+        {
+            return [];
+        }
+
+        return
+        [
+            ["feature seed", $"{seed}: derived from --seed {settings.Seed} for the features " +
+                "(give seed=N in --model to choose it)"],
+        ];
+    }
+
+    [GeneratedRegex(@"(^|[:,])\s*seed\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnSeed();
 
     private static string Interval(MedianEstimate estimate) =>
         $"{Number(estimate.Estimate, "0.000")}  " +

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Terminal;
 using NeuralPredictivity.Models;
 using TorchSharp;
@@ -215,7 +216,7 @@ internal static class TrainCommand
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidDataException)
         {
-            logger.LogError("{Message}", ex.Message);
+            logger.LogError("{Message}", ErrorMessage.Of(ex));
             return 1;
         }
     }
