@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace NeuralPredictivity.Benchmark.Tests.Cluster;
 
@@ -60,6 +61,40 @@ public sealed class SlurmCluster : IDisposable
             _ => null, // any other failure is reported by the cluster start, as a failing test
         };
     });
+
+    /// <summary>What the cluster is doing now, for a test that waited too long: the queue with each
+    /// job's state and reason, the node's state, and the last lines of the daemons' logs and of any
+    /// job logs under <paramref name="jobLogFolder"/>.</summary>
+    public string Describe(string? jobLogFolder = null)
+    {
+        var report = new System.Text.StringBuilder();
+        var commands = new Benchmark.Cluster.SlurmCommands(Environment);
+        foreach (var (program, arguments) in new[]
+        {
+            ("squeue", new[] { "--all", "-o", "%i %j %T %r %M" }),
+            ("sinfo", new[] { "-N", "-o", "%N %T %C %E" }),
+        })
+        {
+            var result = commands.Run(program, arguments);
+            report.Append(CultureInfo.InvariantCulture, $"$ {program} {string.Join(' ', arguments)}\n");
+            report.Append(result.Output).Append(result.Error);
+        }
+
+        var logs = Directory.EnumerateFiles(Path.Combine(Folder, "log"), "*.log");
+        if (jobLogFolder is not null && Directory.Exists(jobLogFolder))
+        {
+            logs = logs.Concat(Directory.EnumerateFiles(jobLogFolder));
+        }
+
+        foreach (var log in logs.Order(StringComparer.Ordinal))
+        {
+            var lines = File.ReadAllLines(log);
+            report.Append(CultureInfo.InvariantCulture, $"--- {log} (last {Math.Min(lines.Length, 15)} lines)\n");
+            report.AppendJoin('\n', lines.TakeLast(15)).Append('\n');
+        }
+
+        return report.ToString();
+    }
 
     public void Dispose()
     {

@@ -122,7 +122,7 @@ public sealed class SlurmSchedulingTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
     }
 
-    private static void WaitUntilGone(SlurmCommands commands, params long[] jobs)
+    private void WaitUntilGone(SlurmCommands commands, params long[] jobs)
     {
         WaitFor(() =>
         {
@@ -131,14 +131,15 @@ public sealed class SlurmSchedulingTests : IDisposable
         });
     }
 
-    private static void WaitFor(Func<bool> condition)
+    private void WaitFor(Func<bool> condition)
     {
         var stopwatch = Stopwatch.StartNew();
         while (!condition())
         {
             if (stopwatch.Elapsed > TimeSpan.FromSeconds(60))
             {
-                throw new TimeoutException("the cluster did not reach the expected state within 60 s");
+                throw new TimeoutException(
+                    "the cluster did not reach the expected state within 60 s; the cluster now:\n" + _cluster.Describe());
             }
 
             Thread.Sleep(200);

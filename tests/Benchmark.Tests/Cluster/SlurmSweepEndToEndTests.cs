@@ -18,10 +18,11 @@ public sealed class SlurmSweepEndToEndTests : IDisposable
 {
     private static readonly string[] SmallSweep =
     [
-        // The untrained network's units take seconds (synthetic trajectories), so a task can be
-        // cancelled while it computes one; a position family's unit can finish before scancel lands.
+        // A shard running an untrained network's unit takes seconds (process start, 300 batches of
+        // synthetic trajectories), so scancel sent as soon as its task records "running" lands before
+        // the unit is renamed into place; a position family's unit can finish first.
         "sweep", "--families", "untrained,place-cells", "--dims", "4,8", "--seeds", "0",
-        "--regression", "ridge-fixed", "--trajectory-batches", "60", "--reliability-draws", "2",
+        "--regression", "ridge-fixed", "--trajectory-batches", "300", "--reliability-draws", "2",
         "--bootstrap", "100", "--verbosity", "quiet",
     ];
 
@@ -62,11 +63,11 @@ public sealed class SlurmSweepEndToEndTests : IDisposable
         Assert.True(submitted.ExitCode == 0, submitted.Error);
         var first = Assert.Single(SlurmSubmission.ReadAll(Path.Combine(cluster, "slurm")));
         const string cancelledUnit = "untrained__d8__s0"; // plan position 1: shard 2 of 4
-        WaitFor(() => Directory.Exists(Path.Combine(cluster, "units"))
-            && Directory.EnumerateDirectories(Path.Combine(cluster, "units"), $".{cancelledUnit}.tmp-*").Any());
+        var shardRecord = Path.Combine(cluster, "slurm", "tasks", "shard-2.state");
+        WaitFor(() => File.Exists(shardRecord) && File.ReadAllText(shardRecord).Split('\t')[1] == "running", cluster);
         var cancel = Commands().Run("scancel", [$"{Id(first.ArrayJobId)}_2"]);
         Assert.True(cancel.ExitCode == 0, cancel.Error);
-        WaitUntilGone(first);
+        WaitUntilGone(first, cluster);
 
         Assert.Contains($"Submitted array job {Id(first.ArrayJobId)} (4 tasks", submitted.Output);
         Assert.Equal([1, 2, 3, 4], first.Shards);
@@ -82,7 +83,7 @@ public sealed class SlurmSweepEndToEndTests : IDisposable
         var resubmitted = Predictivity([.. SmallSweep, "--out", cluster, "--slurm", "--cpus-per-task", "1"]);
         Assert.True(resubmitted.ExitCode == 0, resubmitted.Error);
         var second = SlurmSubmission.ReadAll(Path.Combine(cluster, "slurm"))[^1];
-        WaitUntilGone(second);
+        WaitUntilGone(second, cluster);
 
         Assert.Contains("4 units, 3 finished; 1 of 4 shards have units to run.", resubmitted.Output);
         Assert.Equal([2], second.Shards);
@@ -135,13 +136,14 @@ public sealed class SlurmSweepEndToEndTests : IDisposable
 
     private SlurmCommands Commands() => new(_cluster.Environment);
 
-    private void WaitUntilGone(SlurmSubmission submission)
+    private void WaitUntilGone(SlurmSubmission submission, string sweepFolder)
     {
         var commands = Commands();
-        WaitFor(() => SlurmQueue.ReadQueue(commands, [submission.ArrayJobId, submission.MergeJobId]) is { Count: 0 });
+        WaitFor(() => SlurmQueue.ReadQueue(commands, [submission.ArrayJobId, submission.MergeJobId]) is { Count: 0 },
+            sweepFolder);
     }
 
-    private static void WaitFor(Func<bool> condition)
+    private void WaitFor(Func<bool> condition, string? sweepFolder = null)
     {
         var stopwatch = Stopwatch.StartNew();
         while (!condition())
@@ -150,7 +152,10 @@ public sealed class SlurmSweepEndToEndTests : IDisposable
             // whose two cores are busy with other work, where a single task can take minutes.
             if (stopwatch.Elapsed > TimeSpan.FromSeconds(360))
             {
-                throw new TimeoutException("the sweep did not reach the expected state within 360 s");
+                var jobLogs = sweepFolder is null ? null : Path.Combine(sweepFolder, "slurm", "logs");
+                throw new TimeoutException(
+                    "the sweep did not reach the expected state within 360 s; the cluster now:\n"
+                    + _cluster.Describe(jobLogs));
             }
 
             Thread.Sleep(250);
