@@ -164,19 +164,8 @@ internal static class RunFigures
 
     private static void AddMap(Plot plot, SpatialGrid grid, double[] values, ScottPlot.Range range, string title)
     {
-        // Heatmap row 0 is drawn at the top; grid row 0 is the smallest y, so rows are reversed.
-        var intensities = new double[grid.RowCount, grid.ColumnCount];
-        for (var bin = 0; bin < grid.BinCount; bin++)
-        {
-            var (column, row) = grid.BinCoordinates(bin);
-            intensities[grid.RowCount - 1 - row, column] = values[bin];
-        }
-
-        var heatmap = plot.Add.Heatmap(intensities);
-        heatmap.Extent = new CoordinateRect(grid.XEdges[0], grid.XEdges[^1], grid.YEdges[0], grid.YEdges[^1]);
-        heatmap.NaNCellColor = Colors.Transparent;
+        var heatmap = SpatialHeatmap.Add(plot, grid, bin => values[bin]);
         heatmap.ManualRange = range;
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = "rate (Hz)";
         colorBar.LabelStyle.FontSize = FigureStyle.TickSize;

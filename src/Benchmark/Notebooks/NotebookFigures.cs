@@ -77,21 +77,10 @@ public static class NotebookFigures
                 $"The map has {values.Count} values but the grid has {grid.BinCount} bins ({grid}).", nameof(values));
         }
 
-        // Heatmap row 0 is drawn at the top, grid row 0 is the smallest y: rows are flipped.
-        var intensities = new double[grid.RowCount, grid.ColumnCount];
-        for (var bin = 0; bin < grid.BinCount; bin++)
-        {
-            var (column, row) = grid.BinCoordinates(bin);
-            intensities[grid.RowCount - 1 - row, column] = values[bin];
-        }
-
         var finite = values.Where(double.IsFinite).ToArray();
         var top = maxValue ?? (finite.Length > 0 ? finite.Max() : 1);
-        var heatmap = plot.Add.Heatmap(intensities);
-        heatmap.Extent = new CoordinateRect(grid.XEdges[0], grid.XEdges[^1], grid.YEdges[0], grid.YEdges[^1]);
-        heatmap.NaNCellColor = Colors.Transparent;
+        var heatmap = SpatialHeatmap.Add(plot, grid, bin => values[bin]);
         heatmap.ManualRange = new ScottPlot.Range(0, top > 0 ? top : 1e-9);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = unit;
         plot.Title(title, 13);

@@ -44,7 +44,7 @@ internal static class GridScorePlots
     {
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(image);
-        heatmap.Extent = extent;
+        heatmap.Rectangle = extent; // the image's outer edges; Extent would name its corner cells' centres
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.NaNCellColor = Colors.White;
         plot.Add.ColorBar(heatmap);

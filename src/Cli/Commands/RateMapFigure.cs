@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
 using ScottPlot;
 
@@ -53,27 +54,20 @@ internal static class RateMapFigure
         Recording recording, SpatialMaps maps, ReliabilityResult? reliability, int neuron, bool compact)
     {
         var grid = maps.Grid;
-        var intensities = new double[grid.RowCount, grid.ColumnCount];
         var peak = 0.0;
-        for (var row = 0; row < grid.RowCount; row++)
+        for (var bin = 0; bin < grid.BinCount; bin++)
         {
-            for (var column = 0; column < grid.ColumnCount; column++)
+            var value = maps.Values[bin, neuron];
+            if (double.IsFinite(value))
             {
-                var value = maps.Values[row * grid.ColumnCount + column, neuron];
-                intensities[grid.RowCount - 1 - row, column] = value;
-                if (double.IsFinite(value))
-                {
-                    peak = Math.Max(peak, value);
-                }
+                peak = Math.Max(peak, value);
             }
         }
 
         var plot = new Plot();
-        var heatmap = plot.Add.Heatmap(intensities);
+        var heatmap = SpatialHeatmap.Add(plot, grid, bin => maps.Values[bin, neuron], Colors.White);
         heatmap.Colormap = new ScottPlot.Colormaps.Turbo();
-        heatmap.NaNCellColor = Colors.White;
         heatmap.ManualRange = new ScottPlot.Range(0, peak > 0 ? peak : 1);
-        heatmap.Position = new CoordinateRect(grid.XEdges[0], grid.XEdges[^1], grid.YEdges[0], grid.YEdges[^1]);
         plot.Axes.SquareUnits();
         plot.Axes.SetLimits(grid.XEdges[0], grid.XEdges[^1], grid.YEdges[0], grid.YEdges[^1]);
 

@@ -1,3 +1,4 @@
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
 using ScottPlot;
 
@@ -37,19 +38,7 @@ internal static class FeatureMapFigure
     private static void AddHeatmap(Plot plot, SpatialMaps maps, int column)
     {
         var grid = maps.Grid;
-
-        // Heatmap rows are drawn top to bottom; grid row 0 is the smallest y, so it goes last.
-        var image = new double[grid.RowCount, grid.ColumnCount];
-        for (var bin = 0; bin < grid.BinCount; bin++)
-        {
-            var (x, y) = grid.BinCoordinates(bin);
-            image[grid.RowCount - 1 - y, x] = maps.Values[bin, column];
-        }
-
-        var heatmap = plot.Add.Heatmap(image);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.NaNCellColor = Colors.White;
-        heatmap.Rectangle = new CoordinateRect(grid.XEdges[0], grid.XEdges[^1], grid.YEdges[0], grid.YEdges[^1]);
+        SpatialHeatmap.Add(plot, grid, bin => maps.Values[bin, column], Colors.White);
         plot.Axes.SquareUnits();
         plot.XLabel("x (cm)", size: 10);
         plot.YLabel("y (cm)", size: 10);
