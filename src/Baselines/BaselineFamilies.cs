@@ -35,7 +35,8 @@ public static class BaselineFamilies
     /// <exception cref="FormatException">Names the unknown family or parameter and lists the valid ones.</exception>
     public static BaselineSpec Parse(string spec) => BaselineSpec.Parse(spec);
 
-    /// <summary>Generates the (bins × d) map of <paramref name="spec"/> and measures its participation ratio.</summary>
+    /// <summary>Generates the (bins × d) map of <paramref name="spec"/> and measures its participation
+    /// ratio.</summary>
     /// <param name="spec">What to generate.</param>
     /// <param name="grid">The recording's grid; the map's rows are its bins.</param>
     /// <param name="arena">The recording's arena in the same frame as the grid (cm).</param>

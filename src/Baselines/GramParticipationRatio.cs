@@ -5,7 +5,8 @@ namespace NeuralPredictivity.Baselines;
 
 /// <summary>Participation ratio without an eigendecomposition, for the many maps of a matching search.</summary>
 /// <remarks>
-/// With X centred over bins and C = XᵀX/(n − 1), Σλ = tr C and Σλ² = ‖C‖²_F, so PR = (tr C)² / ‖C‖²_F.
+/// With X centred over bins and C = XᵀX/(n − 1), Σλ = tr C and Σλ² = ‖C‖²_F,
+/// so PR = (tr C)² / ‖C‖²_F.
 /// XᵀX and XXᵀ share their non-zero eigenvalues, so the smaller Gram matrix, min(bins, d)², serves:
 /// one GEMM instead of an SVD of the (bins × d) map (for 900 × 4096 about 10× faster here). The
 /// result equals <see cref="Regression.ParticipationRatio"/> up to rounding (relative ~1e-12); the

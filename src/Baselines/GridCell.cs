@@ -36,7 +36,8 @@ internal sealed class GridCell
     /// <summary>y of one field centre c (cm).</summary>
     internal double PhaseY { get; }
 
-    /// <summary>A cell whose field centre is u·a₁ + v·a₂ for lattice vectors a₁, a₂ at θ + 30° and θ + 90°.</summary>
+    /// <summary>A cell whose field centre is u·a₁ + v·a₂ for lattice vectors a₁, a₂
+    /// at θ + 30° and θ + 90°.</summary>
     internal static GridCell Create(double spacingCm, double orientation, double u, double v)
     {
         var a1 = orientation + Math.PI / 6;

@@ -5,11 +5,12 @@ namespace NeuralPredictivity.Baselines;
 /// <summary>Place-cell basis: one round Gaussian or difference-of-Gaussians field per feature.</summary>
 /// <remarks>
 /// Field centres c are uniform over the arena's floor. With r = ‖p − c‖ and width σ:
-/// Gaussian f = exp(−r²/2σ²); DoG f = [exp(−r²/2σ²) − s⁻² exp(−r²/2s²σ²)] / (1 − s⁻²), where s is the
-/// surround scale. The s⁻² weight makes the DoG integrate to zero over the plane (centre–surround,
-/// as in Sorscher et al. 2019's place-cell targets); the divisor keeps the peak at 1. σ is the
-/// standard deviation, not the field diameter (the half-maximum diameter is 2.355 σ). A wider σ
-/// gives smoother, more correlated fields and a lower participation ratio: σ is the matching knob.
+/// Gaussian f = exp(−r²/2σ²); DoG f = [exp(−r²/2σ²) − s⁻² exp(−r²/2s²σ²)] / (1 − s⁻²),
+/// where s is the surround scale. The s⁻² weight makes the DoG integrate to zero over the plane
+/// (centre–surround, as in Sorscher et al. 2019's place-cell targets); the divisor keeps the peak
+/// at 1. σ is the standard deviation, not the field diameter (the half-maximum diameter is
+/// 2.355 σ). A wider σ gives smoother, more correlated fields and a lower participation ratio:
+/// σ is the matching knob.
 /// </remarks>
 internal sealed class PlaceCellFamily : PositionFamily
 {

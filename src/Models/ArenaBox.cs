@@ -23,7 +23,8 @@ public readonly record struct ArenaBox(double CentreXCm, double CentreYCm, doubl
         return new ArenaBox(arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm);
     }
 
-    /// <summary>Throws an <see cref="ArgumentException"/> unless the centre is finite and the extent positive.</summary>
+    /// <summary>Throws an <see cref="ArgumentException"/> unless the centre is finite and the extent
+    /// positive.</summary>
     public void Validate()
     {
         if (!double.IsFinite(CentreXCm) || !double.IsFinite(CentreYCm) || !(WidthCm > 0) || !(HeightCm > 0)

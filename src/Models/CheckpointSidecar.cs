@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace NeuralPredictivity.Models;
 
-/// <summary>The JSON file beside a checkpoint's weights: every hyperparameter, the training curve, file hashes.</summary>
+/// <summary>The JSON file beside a checkpoint's weights: every hyperparameter, the training curve,
+/// file hashes.</summary>
 /// <remarks>
 /// A checkpoint named <c>X</c> is three files: <c>X.json</c> (this), <c>X.weights</c> (TorchSharp's
 /// parameter format, keys as in <see cref="PathIntegratorNetwork"/>) and, while training can resume,

@@ -8,7 +8,8 @@ namespace NeuralPredictivity.Models;
 /// </remarks>
 public enum CoreKind
 {
-    /// <summary>hₜ = f(W_ih vₜ + W_hh hₜ₋₁), no bias (Sorscher et al. 2019); f from <see cref="Activation"/>.</summary>
+    /// <summary>hₜ = f(W_ih vₜ + W_hh hₜ₋₁), no bias (Sorscher et al. 2019); f from
+    /// <see cref="Activation"/>.</summary>
     VanillaRnn,
 
     /// <summary>Long short-term memory (Hochreiter &amp; Schmidhuber 1997) with biases.</summary>

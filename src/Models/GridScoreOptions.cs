@@ -8,7 +8,8 @@ namespace NeuralPredictivity.Models;
 /// </remarks>
 public sealed record GridScoreOptions
 {
-    /// <summary>Inner ring radius as a fraction of the map width (default 0.2); bins at or inside it are excluded.</summary>
+    /// <summary>Inner ring radius as a fraction of the map width (default 0.2); bins at or inside it
+    /// are excluded.</summary>
     public double InnerRadius { get; init; } = 0.2;
 
     /// <summary>Outer ring radii tried, fractions of the map width (default 0.4, 0.467, …, 1.0).</summary>

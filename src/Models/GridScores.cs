@@ -26,12 +26,15 @@ public static class GridScores
         ArgumentNullException.ThrowIfNull(maps);
         var scores = new GridScore[maps.ColumnCount];
         Parallel.For(0, maps.ColumnCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            column => scores[column] = Compute(maps.Column(column), maps.Grid.ColumnCount, maps.Grid.RowCount, options));
+            column => scores[column] =
+                Compute(maps.Column(column), maps.Grid.ColumnCount, maps.Grid.RowCount, options));
         return scores;
     }
 
-    /// <summary>Grid scores of one map given as bins in <see cref="SpatialGrid"/> order (row-major, row 0 at the smallest y).</summary>
-    public static GridScore Compute(IReadOnlyList<double> map, int columnCount, int rowCount, GridScoreOptions? options = null)
+    /// <summary>Grid scores of one map given as bins in <see cref="SpatialGrid"/> order (row-major,
+    /// row 0 at the smallest y).</summary>
+    public static GridScore Compute(
+        IReadOnlyList<double> map, int columnCount, int rowCount, GridScoreOptions? options = null)
     {
         options ??= new GridScoreOptions();
         options.Validate();
@@ -63,8 +66,10 @@ public static class GridScores
             best60.Correlations ?? Angles.ToDictionary(a => a, _ => double.NaN));
     }
 
-    /// <summary>NaN-aware spatial autocorrelogram, (2·rows − 1) × (2·columns − 1), indexed [Δrow + rows − 1, Δcolumn + columns − 1].</summary>
-    public static double[,] Autocorrelogram(IReadOnlyList<double> map, int columnCount, int rowCount, int minimumPairs = 20)
+    /// <summary>NaN-aware spatial autocorrelogram, (2·rows − 1) × (2·columns − 1), indexed
+    /// [Δrow + rows − 1, Δcolumn + columns − 1].</summary>
+    public static double[,] Autocorrelogram(
+        IReadOnlyList<double> map, int columnCount, int rowCount, int minimumPairs = 20)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentOutOfRangeException.ThrowIfLessThan(columnCount, 1);
@@ -72,7 +77,8 @@ public static class GridScores
         if (map.Count != columnCount * rowCount)
         {
             throw new ArgumentException(
-                $"Map has {map.Count} bins but the grid has {columnCount} × {rowCount} = {columnCount * rowCount}.", nameof(map));
+                $"Map has {map.Count} bins but the grid has {columnCount} × {rowCount} = " +
+                $"{columnCount * rowCount}.", nameof(map));
         }
 
         var sac = new double[2 * rowCount - 1, 2 * columnCount - 1];
@@ -104,7 +110,8 @@ public static class GridScores
         return sac;
     }
 
-    /// <summary>The autocorrelogram turned counterclockwise by <paramref name="degrees"/> about its centre bin.</summary>
+    /// <summary>The autocorrelogram turned counterclockwise by <paramref name="degrees"/> about its
+    /// centre bin.</summary>
     internal static double[,] Rotate(double[,] sac, double degrees)
     {
         var (height, width) = (sac.GetLength(0), sac.GetLength(1));

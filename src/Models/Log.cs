@@ -6,7 +6,8 @@ namespace NeuralPredictivity.Models;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 501, Level = LogLevel.Information,
-        Message = "training {Network} for {Steps} steps (batch {BatchSize} × {SequenceLength} steps, lr {LearningRate})")]
+        Message = "training {Network} for {Steps} steps " +
+                  "(batch {BatchSize} × {SequenceLength} steps, lr {LearningRate})")]
     internal static partial void TrainingStarted(
         ILogger logger, string network, int steps, int batchSize, int sequenceLength, double learningRate);
 
@@ -30,7 +31,8 @@ internal static partial class Log
     internal static partial void TrainingInterrupted(ILogger logger, int step, string checkpoint);
 
     [LoggerMessage(EventId = 507, Level = LogLevel.Information,
-        Message = "feature maps: {Positions} positions, {VisitedBins} of {BinCount} bins visited, {Units} units ({Protocol})")]
+        Message = "feature maps: {Positions} positions, {VisitedBins} of {BinCount} bins visited, " +
+                  "{Units} units ({Protocol})")]
     internal static partial void FeatureMapsBuilt(
         ILogger logger, long positions, int visitedBins, int binCount, int units, string protocol);
 

@@ -17,7 +17,8 @@ namespace NeuralPredictivity.Models;
 /// </remarks>
 public static class NetworkFeatureMaps
 {
-    /// <summary>Drives the network along simulated trajectories in a box the size of the arena (Nayebi et al. 2021).</summary>
+    /// <summary>Drives the network along simulated trajectories in a box the size of the arena
+    /// (Nayebi et al. 2021).</summary>
     /// <param name="network">Trained or untrained network.</param>
     /// <param name="grid">The dataset's grid (cm).</param>
     /// <param name="arena">The arena rectangle in the grid's frame (cm).</param>
@@ -41,7 +42,8 @@ public static class NetworkFeatureMaps
         WarnIfArenaTooLarge(network, arena, logger);
 
         var options = network.Options;
-        var generator = new TrajectoryGenerator(options.Trajectory, arena.WidthCm / 100, arena.HeightCm / 100, periodic: false);
+        var generator = new TrajectoryGenerator(
+            options.Trajectory, arena.WidthCm / 100, arena.HeightCm / 100, periodic: false);
         using var accumulator = new BinAccumulator(grid, network.HiddenSize);
         using var noGrad = no_grad();
         for (var b = 0; b < protocol.BatchCount; b++)
@@ -52,7 +54,8 @@ public static class NetworkFeatureMaps
             var (steps, size) = (batch.Steps, batch.BatchSize);
             var start = tensor(batch.StartPositionsFlat()).reshape(size, 2);
             var velocities = tensor(batch.VelocitiesFlat()).reshape(steps, size, 2);
-            var hidden = network.Network.Hidden(velocities, network.Network.InitialState(network.Targets.Encode(start)), out _);
+            var hidden = network.Network.Hidden(
+                velocities, network.Network.InitialState(network.Targets.Encode(start)), out _);
             accumulator.Add(hidden.reshape(-1, network.HiddenSize), BinsOf(grid, arena, batch.Positions));
             progress?.Report(b + 1);
         }
@@ -69,7 +72,8 @@ public static class NetworkFeatureMaps
     /// <param name="y">Tracked y, cm (NaN where tracking was lost).</param>
     /// <param name="protocol">Chunking and gap handling; null for the defaults.</param>
     /// <param name="logger">Receives one summary line and gap warnings; null for none.</param>
-    /// <exception cref="ArgumentException">Arrays differ in length, times are not increasing, or fewer than two positions are tracked.</exception>
+    /// <exception cref="ArgumentException">Arrays differ in length, times are not increasing, or fewer
+    /// than two positions are tracked.</exception>
     public static SpatialMaps FromTrackedTrajectory(
         PathIntegrator network,
         SpatialGrid grid,
@@ -88,10 +92,12 @@ public static class NetworkFeatureMaps
         logger ??= NullLogger.Instance;
         WarnIfArenaTooLarge(network, arena, logger);
 
-        var segments = TrackedTrajectory.Resample(times, x, y, network.Options.Trajectory.TimeStep, protocol.MaxGapSeconds);
+        var segments = TrackedTrajectory.Resample(
+            times, x, y, network.Options.Trajectory.TimeStep, protocol.MaxGapSeconds);
         if (segments.Count == 0)
         {
-            throw new ArgumentException("The tracked trajectory has fewer than two finite positions in any segment.", nameof(x));
+            throw new ArgumentException(
+                "The tracked trajectory has fewer than two finite positions in any segment.", nameof(x));
         }
 
         if (segments.Count > 1)
@@ -121,7 +127,10 @@ public static class NetworkFeatureMaps
             var count = Math.Min(protocol.ChunkSteps, xCm.Length - first);
             if (state is null || protocol.ReanchorEachChunk)
             {
-                var start = tensor(new[] { ToMetres(xCm[first - 1], arena.CentreXCm), ToMetres(yCm[first - 1], arena.CentreYCm) })
+                var start = tensor(new[]
+                    {
+                        ToMetres(xCm[first - 1], arena.CentreXCm), ToMetres(yCm[first - 1], arena.CentreYCm)
+                    })
                     .reshape(1, 2);
                 state = net.InitialState(network.Targets.Encode(start));
             }
@@ -164,7 +173,9 @@ public static class NetworkFeatureMaps
     private static void WarnIfArenaTooLarge(PathIntegrator network, ArenaBox arena, ILogger logger)
     {
         var options = network.Options;
-        if (!options.Periodic && (arena.WidthCm > 100 * options.BoxWidth + 1e-9 || arena.HeightCm > 100 * options.BoxHeight + 1e-9))
+        if (!options.Periodic
+            && (arena.WidthCm > 100 * options.BoxWidth + 1e-9
+                || arena.HeightCm > 100 * options.BoxHeight + 1e-9))
         {
             Log.ArenaLargerThanTrainingBox(logger, arena.WidthCm, arena.HeightCm, 100 * options.BoxWidth,
                 100 * options.BoxHeight);
@@ -178,7 +189,8 @@ public static class NetworkFeatureMaps
         private readonly Tensor _counts = zeros(grid.BinCount, dtype: ScalarType.Float64);
         private long _positions;
 
-        /// <summary>Adds (positions × units) activations at the given bins; bins &lt; 0 (outside the grid) are skipped.</summary>
+        /// <summary>Adds (positions × units) activations at the given bins; bins &lt; 0 (outside the
+        /// grid) are skipped.</summary>
         internal void Add(Tensor activations, long[] bins)
         {
             using var scope = NewDisposeScope();

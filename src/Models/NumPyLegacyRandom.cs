@@ -35,7 +35,8 @@ internal sealed class NumPyLegacyRandom
         _position = StateLength;
     }
 
-    /// <summary>A 32-bit seed for batch <paramref name="index"/> of a run seeded with <paramref name="seed"/>.</summary>
+    /// <summary>A 32-bit seed for batch <paramref name="index"/> of a run seeded with
+    /// <paramref name="seed"/>.</summary>
     /// <remarks>SplitMix64 finaliser of (seed, index): neighbouring batches get unrelated streams.</remarks>
     internal static uint DeriveSeed(long seed, long index)
     {

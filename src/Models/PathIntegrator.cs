@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace NeuralPredictivity.Models;
 
-/// <summary>A path-integrating recurrent network, trained or untrained, ready to be driven along trajectories.</summary>
+/// <summary>A path-integrating recurrent network, trained or untrained, ready to be driven along
+/// trajectories.</summary>
 /// <remarks>
 /// The network reads per-step displacement vectors (metres per step) and reports position through
 /// <see cref="PathIntegratorOptions.Targets"/>; its initial state is encoded linearly from the target
@@ -52,7 +53,8 @@ public sealed class PathIntegrator : IDisposable
     /// <summary>Source file of imported weights, or null.</summary>
     public string? ImportedFrom { get; }
 
-    /// <summary>Place-cell centres (cells × 2) in metres, box centred on (0, 0); empty for Cartesian and polar targets.</summary>
+    /// <summary>Place-cell centres (cells × 2) in metres, box centred on (0, 0); empty for Cartesian
+    /// and polar targets.</summary>
     public double[,] PlaceCellCentres => (double[,])Targets.Centres.Clone();
 
     /// <summary>One id per feature column, in hidden-unit order: <c>unit_0000</c>, <c>unit_0001</c>, …</summary>
@@ -67,7 +69,8 @@ public sealed class PathIntegrator : IDisposable
 
     internal PositionTargets Targets { get; }
 
-    /// <summary>An untrained network with PyTorch's default initialisation drawn from <paramref name="seed"/>.</summary>
+    /// <summary>An untrained network with PyTorch's default initialisation drawn from
+    /// <paramref name="seed"/>.</summary>
     /// <remarks>
     /// Pass a trained network's <see cref="Options"/> to get the untrained control of the same
     /// architecture, targets and place cells. Same options and seed give the same weights.
@@ -139,10 +142,13 @@ public sealed class PathIntegrator : IDisposable
     /// <see cref="NotSupportedException"/>; re-save the state dict with a current PyTorch.
     /// </remarks>
     /// <exception cref="NotSupportedException">The file uses torch.save's legacy format.</exception>
-    /// <exception cref="InvalidDataException">The file is not a readable state dict, or keys or shapes do not fit the options.</exception>
+    /// <exception cref="InvalidDataException">The file is not a readable state dict, or keys or shapes
+    /// do not fit the options.</exception>
     /// <param name="stateDictPath">File written by <c>torch.save(model.state_dict(), path)</c>.</param>
-    /// <param name="options">Architecture and targets the network was trained with; sizes are checked against the file.</param>
-    /// <param name="placeCellCentres">(cells × 2) centres in metres, or null for those of <see cref="PathIntegratorOptions.PlaceCellSeed"/>.</param>
+    /// <param name="options">Architecture and targets the network was trained with; sizes are checked
+    /// against the file.</param>
+    /// <param name="placeCellCentres">(cells × 2) centres in metres, or null for those of
+    /// <see cref="PathIntegratorOptions.PlaceCellSeed"/>.</param>
     public static PathIntegrator ImportPyTorch(
         string stateDictPath, PathIntegratorOptions options, double[,]? placeCellCentres = null) =>
         PyTorchImport.Import(stateDictPath, options, placeCellCentres);
@@ -150,9 +156,12 @@ public sealed class PathIntegrator : IDisposable
     /// <summary>Writes the weights and sidecar (X.weights, X.json), each atomically.</summary>
     public void Save(string checkpointPath) => SaveCheckpoint(CheckpointSidecar.BasePath(checkpointPath), null);
 
-    /// <summary>One-line description, e.g. "VanillaRnn (Relu), 512 units, DifferenceOfSoftmaxes, 512 place cells".</summary>
+    /// <summary>One-line description,
+    /// e.g. "VanillaRnn (Relu), 512 units, DifferenceOfSoftmaxes, 512 place cells".</summary>
     public override string ToString() => Describe(Options) +
-        (CompletedTrainingSteps > 0 ? $", trained {CompletedTrainingSteps} steps" : ImportedFrom is null ? ", untrained" : ", imported");
+        (CompletedTrainingSteps > 0
+            ? $", trained {CompletedTrainingSteps} steps"
+            : ImportedFrom is null ? ", untrained" : ", imported");
 
     /// <inheritdoc />
     public void Dispose()
@@ -189,7 +198,8 @@ public sealed class PathIntegrator : IDisposable
         sidecar.Write(basePath);
     }
 
-    internal void RecordTraining(TrainingOptions training, int completedSteps, IReadOnlyList<TrainingCurvePoint> curve, double seconds)
+    internal void RecordTraining(
+        TrainingOptions training, int completedSteps, IReadOnlyList<TrainingCurvePoint> curve, double seconds)
     {
         Training = training;
         CompletedTrainingSteps = completedSteps;

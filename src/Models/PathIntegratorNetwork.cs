@@ -83,7 +83,8 @@ internal sealed class PathIntegratorNetwork : nn.Module
     internal RecurrentState InitialState(Tensor startCode) =>
         new(Encoder.forward(startCode), CellEncoder?.forward(startCode));
 
-    /// <summary>Hidden states (steps × batch × hidden) for displacements (steps × batch × 2) from a state.</summary>
+    /// <summary>Hidden states (steps × batch × hidden) for displacements (steps × batch × 2)
+    /// from a state.</summary>
     internal Tensor Hidden(Tensor velocities, RecurrentState state, out RecurrentState final) =>
         Core.Run(velocities, state, out final);
 

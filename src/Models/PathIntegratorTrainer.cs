@@ -17,16 +17,19 @@ namespace NeuralPredictivity.Models;
 /// </remarks>
 public static class PathIntegratorTrainer
 {
-    /// <summary>Trains (or resumes) a network and returns it; the checkpoint at <paramref name="checkpointPath"/> is kept current.</summary>
+    /// <summary>Trains (or resumes) a network and returns it; the checkpoint at
+    /// <paramref name="checkpointPath"/> is kept current.</summary>
     /// <param name="checkpointPath">Checkpoint base path X (files X.json, X.weights, X.optimizer).</param>
     /// <param name="network">Architecture and environment; must equal the checkpoint's when resuming.</param>
     /// <param name="training">Optimiser settings; when resuming only the step and logging counts may differ.</param>
     /// <param name="resume">Continue an existing checkpoint; without it an existing checkpoint is an error.</param>
     /// <param name="logger">Receives one line per phase; null for none.</param>
     /// <param name="progress">Receives a report every <see cref="TrainingOptions.CurveEvery"/> steps.</param>
-    /// <param name="cancellationToken">Stops after the current step, saves a checkpoint and throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="cancellationToken">Stops after the current step, saves a checkpoint and throws
+    /// <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="IOException">A checkpoint exists and <paramref name="resume"/> is false.</exception>
-    /// <exception cref="ArgumentException">Settings are invalid or differ from the checkpoint being resumed.</exception>
+    /// <exception cref="ArgumentException">Settings are invalid or differ from the checkpoint being
+    /// resumed.</exception>
     public static PathIntegrator Train(
         string checkpointPath,
         PathIntegratorOptions network,
@@ -65,7 +68,8 @@ public static class PathIntegratorTrainer
         }
     }
 
-    private static PathIntegrator OpenForResume(string basePath, PathIntegratorOptions network, TrainingOptions training)
+    private static PathIntegrator OpenForResume(
+        string basePath, PathIntegratorOptions network, TrainingOptions training)
     {
         var sidecar = CheckpointSidecar.Read(basePath);
         var differences = new List<string>();
@@ -110,7 +114,8 @@ public static class PathIntegratorTrainer
         var options = integrator.Options;
         var net = integrator.Network;
         var targets = integrator.Targets;
-        var generator = new TrajectoryGenerator(options.Trajectory, options.BoxWidth, options.BoxHeight, options.Periodic);
+        var generator = new TrajectoryGenerator(
+            options.Trajectory, options.BoxWidth, options.BoxHeight, options.Periodic);
         var curve = integrator.TrainingCurve.ToList();
         var completed = integrator.CompletedTrainingSteps;
         var previousSeconds = integrator.TrainingSeconds;

@@ -84,7 +84,8 @@ internal static class PyTorchImport
         if (magic[0] == 0x80 && magic[1] <= 5)
         {
             throw new NotSupportedException(
-                $"{path}: written in torch.save's legacy format (PyTorch < 1.6 or _use_new_zipfile_serialization=False), " +
+                $"{path}: written in torch.save's legacy format " +
+                "(PyTorch < 1.6 or _use_new_zipfile_serialization=False), " +
                 "which cannot be read without Python. Re-save it with torch.save(torch.load(path), new_path) in " +
                 "PyTorch 1.6 or later.");
         }
@@ -110,8 +111,9 @@ internal static class PyTorchImport
                 throw new InvalidDataException($"{path}: entry '{key}' is not a tensor; expected a flat state dict.");
             }
 
-            tensors[key.StartsWith(DataParallelPrefix, StringComparison.Ordinal) ? key[DataParallelPrefix.Length..] : key] =
-                tensor;
+            tensors[key.StartsWith(DataParallelPrefix, StringComparison.Ordinal)
+                ? key[DataParallelPrefix.Length..]
+                : key] = tensor;
         }
 
         return tensors;

@@ -126,7 +126,8 @@ internal sealed class LstmCore : RecurrentCore
     }
 }
 
-/// <summary>PyTorch's GRU cell (gates r, z, n): n uses r ⊙ (W_hn h + b_hn), hₜ = (1 − z) ⊙ n + z ⊙ hₜ₋₁.</summary>
+/// <summary>PyTorch's GRU cell (gates r, z, n): n uses r ⊙ (W_hn h + b_hn),
+/// hₜ = (1 − z) ⊙ n + z ⊙ hₜ₋₁.</summary>
 internal sealed class GruCore : RecurrentCore
 {
     internal GruCore(int inputSize, int hiddenSize)

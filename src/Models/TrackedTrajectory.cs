@@ -31,7 +31,9 @@ internal static class TrackedTrajectory
             }
         }
 
-        var tracked = Enumerable.Range(0, times.Count).Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i])).ToArray();
+        var tracked = Enumerable.Range(0, times.Count)
+            .Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i]))
+            .ToArray();
         var segments = new List<(double[] X, double[] Y)>();
         var begin = 0;
         for (var j = 1; j <= tracked.Length; j++)

@@ -18,7 +18,8 @@ public sealed record TrackedTrajectoryProtocol
     /// <summary>Longest tracking gap bridged by interpolation, s (default 1).</summary>
     public double MaxGapSeconds { get; init; } = 1.0;
 
-    /// <summary>Re-encode the true position at each chunk start instead of carrying the state (default false).</summary>
+    /// <summary>Re-encode the true position at each chunk start instead of carrying the state
+    /// (default false).</summary>
     public bool ReanchorEachChunk { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> when a value is out of range.</summary>

@@ -87,7 +87,8 @@ public sealed record TrainingOptions
         }
     }
 
-    /// <summary>Whether another run's settings continue this one (all equal except the step and logging counts).</summary>
+    /// <summary>Whether another run's settings continue this one (all equal except the step and
+    /// logging counts).</summary>
     internal bool ContinuesFrom(TrainingOptions other) =>
         this with { Steps = 0, CheckpointEvery = 1, CurveEvery = 1 }
         == other with { Steps = 0, CheckpointEvery = 1, CurveEvery = 1 };

@@ -27,7 +27,8 @@ internal sealed class TrajectoryGenerator
 
         if (!(boxWidth > 0) || !(boxHeight > 0) || !double.IsFinite(boxWidth) || !double.IsFinite(boxHeight))
         {
-            throw new ArgumentOutOfRangeException(nameof(boxWidth), $"Box must be positive, got {boxWidth} × {boxHeight} m.");
+            throw new ArgumentOutOfRangeException(
+                nameof(boxWidth), $"Box must be positive, got {boxWidth} × {boxHeight} m.");
         }
 
         _options = options;

@@ -15,7 +15,8 @@ public sealed record TrajectoryOptions
     /// <summary>Time step in seconds (default 0.02 s, 50 Hz).</summary>
     public double TimeStep { get; init; } = 0.02;
 
-    /// <summary>Scale σ of the Rayleigh speed distribution, m/s (default 0.13·2π ≈ 0.817 m/s; mean σ√(π/2)).</summary>
+    /// <summary>Scale σ of the Rayleigh speed distribution, m/s (default 0.13·2π ≈ 0.817 m/s;
+    /// mean σ√(π/2)).</summary>
     public double SpeedScale { get; init; } = 0.13 * 2 * Math.PI;
 
     /// <summary>Standard deviation of the angular velocity, rad/s (default 11.52).</summary>

@@ -32,7 +32,8 @@ internal sealed class ColumnScaling
     /// <summary>Statistics of <paramref name="train"/> (bins × columns).</summary>
     /// <param name="train">Training rows.</param>
     /// <param name="scale">Divide by the standard deviation.</param>
-    /// <param name="unbiased">Standard deviation with n − 1 (PLS, as scikit-learn) or n (ridge, as StandardScaler).</param>
+    /// <param name="unbiased">Standard deviation with n − 1 (PLS, as scikit-learn) or n (ridge, as
+    /// StandardScaler).</param>
     public static ColumnScaling Fit(Tensor train, bool scale, bool unbiased)
     {
         var first = train[0].unsqueeze(0);

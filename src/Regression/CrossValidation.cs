@@ -24,11 +24,13 @@ public static class CrossValidation
     /// <param name="method"><see cref="RidgeCv"/> or <see cref="PlsRegression"/>.</param>
     /// <param name="progress">Told after each fold, one report at a time with the completed count rising by one,
     /// on the thread that finished the fold.</param>
-    /// <param name="logger">Phase lines (Information), per-fold detail (Debug), grid-edge and early-stop warnings.</param>
+    /// <param name="logger">Phase lines (Information), per-fold detail (Debug), grid-edge and early-stop
+    /// warnings.</param>
     /// <param name="cancellationToken">Checked between folds and inner folds.</param>
     /// <param name="labels">Neuron ids and grid advice used in warnings; null names neurons by column index.
     /// </param>
-    /// <exception cref="ArgumentException">Shapes disagree, a value is not finite, or the method cannot fit a fold.</exception>
+    /// <exception cref="ArgumentException">Shapes disagree, a value is not finite, or the method cannot
+    /// fit a fold.</exception>
     public static CrossValidationResult Evaluate(
         double[,] features,
         double[,] responses,

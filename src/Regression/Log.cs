@@ -12,7 +12,8 @@ internal static partial class Log
         ILogger logger, string method, int binCount, int featureCount, int neuronCount, int foldCount, string scheme);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Debug,
-        Message = "fold {Fold}: {TrainCount} training bins, {TestCount} test bins, median r {MedianR:F4} in {Seconds:F3} s")]
+        Message = "fold {Fold}: {TrainCount} training bins, {TestCount} test bins, median r {MedianR:F4} "
+            + "in {Seconds:F3} s")]
     public static partial void FoldFinished(
         ILogger logger, int fold, int trainCount, int testCount, double medianR, double seconds);
 

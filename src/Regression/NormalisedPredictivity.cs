@@ -27,7 +27,8 @@ public static class NormalisedPredictivity
     /// <param name="r">Per-neuron held-out r.</param>
     /// <param name="reliability">Per-neuron ρ, same length.</param>
     /// <param name="scale">Correlation or explained-variance scale.</param>
-    public static double[] Normalise(IReadOnlyList<double> r, IReadOnlyList<double> reliability, PredictivityScale scale)
+    public static double[] Normalise(
+        IReadOnlyList<double> r, IReadOnlyList<double> reliability, PredictivityScale scale)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(reliability);

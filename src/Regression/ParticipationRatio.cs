@@ -10,7 +10,8 @@ namespace NeuralPredictivity.Regression;
 /// PR = (Σλ)² / Σλ². PR is 1 when one direction holds all the variance and d when d orthogonal
 /// features have equal variance. The eigenvalues are the squared singular values of the centred
 /// matrix divided by (bins − 1); the divisor cancels in PR. All-constant input has no variance,
-/// so PR is NaN; constant columns are detected by exact equality and contribute exactly nothing. Compute it on exactly the bins used for regression (the joint finite mask).
+/// so PR is NaN; constant columns are detected by exact equality and contribute exactly nothing.
+/// Compute it on exactly the bins used for regression (the joint finite mask).
 /// </remarks>
 public static class ParticipationRatio
 {
@@ -57,7 +58,8 @@ public static class ParticipationRatio
             featureCount);
     }
 
-    /// <summary>Covariance eigenvalues, descending: squared singular values of the centred matrix / (bins − 1).</summary>
+    /// <summary>Covariance eigenvalues, descending: squared singular values of the centred
+    /// matrix / (bins − 1).</summary>
     internal static double[] CovarianceEigenvalues(double[,] features)
     {
         using var scope = NewDisposeScope();

@@ -60,7 +60,8 @@ internal sealed class PlsModel
     /// <summary>Why the fit stopped before <see cref="RequestedComponents"/>; null when it did not.</summary>
     public string? StopReason { get; }
 
-    /// <summary>Fits K components (K ≤ min(n, p) checked by the caller). Tensors live in the caller's scope.</summary>
+    /// <summary>Fits K components (K ≤ min(n, p) checked by the caller). Tensors live in the caller's
+    /// scope.</summary>
     /// <param name="x">(n × p) training features.</param>
     /// <param name="y">(n × q) training responses.</param>
     /// <param name="componentCount">K.</param>
@@ -129,7 +130,8 @@ internal sealed class PlsModel
 
     /// <summary>Predictions with the first k_j components for neuron j (all components when null).</summary>
     /// <param name="x">(m × p) features.</param>
-    /// <param name="componentsPerNeuron">Per neuron, components to use (capped at <see cref="ComponentCount"/>).</param>
+    /// <param name="componentsPerNeuron">Per neuron, components to use (capped at
+    /// <see cref="ComponentCount"/>).</param>
     public Tensor Predict(Tensor x, int[]? componentsPerNeuron = null)
     {
         var xs = XScaling.Apply(x);

@@ -12,10 +12,12 @@ public sealed record PlsOptions
     /// <summary>Number of latent components, at least 1 and at most min(training bins, features).</summary>
     public int ComponentCount { get; init; } = 25;
 
-    /// <summary>Standardise features and responses on the training bins (n − 1 divisor), as scikit-learn's <c>scale=True</c>.</summary>
+    /// <summary>Standardise features and responses on the training bins (n − 1 divisor), as
+    /// scikit-learn's <c>scale=True</c>.</summary>
     public bool Scale { get; init; } = true;
 
-    /// <summary>Component counts to choose among by inner CV; null (default) uses <see cref="ComponentCount"/>.</summary>
+    /// <summary>Component counts to choose among by inner CV; null (default) uses
+    /// <see cref="ComponentCount"/>.</summary>
     public IReadOnlyList<int>? ComponentCandidates { get; init; }
 
     /// <summary>Inner folds over each fold's training bins (used with <see cref="ComponentCandidates"/>).</summary>

@@ -51,7 +51,8 @@ public sealed class PlsRegression : IRegressionMethod
 
             var who = Options.Selection == HyperparameterSelection.PerNeuron ? "per-neuron" : "shared";
             var grid = string.Join(", ", _candidates.Select(k => k.ToString(CultureInfo.InvariantCulture)));
-            return $"PLS, {who} component count from {{{grid}}} by {Options.InnerFolds.Description} inner CV (MSE), {scaling}";
+            return $"PLS, {who} component count from {{{grid}}} by {Options.InnerFolds.Description} " +
+                $"inner CV (MSE), {scaling}";
         }
     }
 
@@ -112,7 +113,8 @@ public sealed class PlsRegression : IRegressionMethod
         var x = TensorMatrix.FromMatrix(trainFeatures);
         var y = TensorMatrix.FromMatrix(trainResponses);
         EnsureSupported((int)x.shape[0], (int)x.shape[1], "direct fit");
-        var model = FitModel(x, y, Options.ComponentCount, logger ?? NullLogger.Instance, "direct fit", LogLevel.Warning);
+        var model = FitModel(
+            x, y, Options.ComponentCount, logger ?? NullLogger.Instance, "direct fit", LogLevel.Warning);
         return (TensorMatrix.ToMatrix(model.Predict(TensorMatrix.FromMatrix(testFeatures))), model.ComponentCount);
     }
 

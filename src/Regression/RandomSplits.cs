@@ -37,7 +37,8 @@ public sealed class RandomSplits : IFoldScheme
 
     /// <inheritdoc />
     public string Description =>
-        FormattableString.Invariant($"{SplitCount} random splits, {TrainFraction:0.###} train (seeds {Seed}…{Seed + SplitCount - 1})");
+        FormattableString.Invariant(
+            $"{SplitCount} random splits, {TrainFraction:0.###} train (seeds {Seed}…{Seed + SplitCount - 1})");
 
     /// <inheritdoc />
     public IReadOnlyList<Fold> Split(BinLayout layout)
@@ -49,7 +50,8 @@ public sealed class RandomSplits : IFoldScheme
         {
             throw new ArgumentException(
                 FormattableString.Invariant(
-                    $"{Description}: {n} bins × {TrainFraction} gives {trainCount} training bins; both sets need at least one."),
+                    $"{Description}: {n} bins × {TrainFraction} gives {trainCount} training bins; ") +
+                "both sets need at least one.",
                 nameof(layout));
         }
 

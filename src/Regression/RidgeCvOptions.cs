@@ -57,7 +57,8 @@ public sealed record RidgeCvOptions
             {
                 problems.Add(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Alphas: every value must be > 0 and finite, got {alpha} (alpha 0 is unpenalised least squares)."));
+                    $"Alphas: every value must be > 0 and finite, got {alpha} " +
+                    $"(alpha 0 is unpenalised least squares)."));
             }
 
             if (Alphas.Distinct().Count() != Alphas.Count)

@@ -101,8 +101,8 @@ public sealed class FamilyGeometryTests
     [Fact]
     public void RandomFourierFeaturesApproximateTheGaussianKernel()
     {
-        // (1/d) Σ_j f_j(p) f_j(q) → exp(−‖p − q‖²/2ℓ²). Each term 2cos(a)cos(b) has variance ≤ 2 (≈ 1),
-        // so the mean over d = 4096 has SE ≤ √(2/4096) ≈ 0.022; allow 4 SE.
+        // (1/d) Σ_j f_j(p) f_j(q) → exp(−‖p − q‖²/2ℓ²). Each term 2cos(a)cos(b) has
+        // variance ≤ 2 (≈ 1), so the mean over d = 4096 has SE ≤ √(2/4096) ≈ 0.022; allow 4 SE.
         var maps = BaselineFamilies.Generate(
             "random-fourier:d=4096,lengthscale=20cm,seed=1", TestGrids.StensolaGrid, TestGrids.StensolaArena).Maps;
         var grid = TestGrids.StensolaGrid;
@@ -129,8 +129,9 @@ public sealed class FamilyGeometryTests
     [Fact]
     public void RandomFourierFeatureIsAPlaneWave()
     {
-        // With the feature's own draw of ω, a plane wave √2·cos(ω·p + φ) is exactly a·cos(ω·p) + b·sin(ω·p)
-        // with a² + b² = 2: a least-squares fit on the two columns leaves no residual.
+        // With the feature's own draw of ω, a plane wave √2·cos(ω·p + φ) is exactly
+        // a·cos(ω·p) + b·sin(ω·p) with a² + b² = 2: a least-squares fit on the two columns
+        // leaves no residual.
         var random = SeededRandom.ForFeature(5, "random-fourier", 0);
         var (wx, wy) = (random.NextGaussian() / 20, random.NextGaussian() / 20);
         var grid = TestGrids.StensolaGrid;

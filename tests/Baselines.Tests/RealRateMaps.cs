@@ -9,9 +9,9 @@ namespace NeuralPredictivity.Baselines.Tests;
 /// </summary>
 /// <remarks>
 /// Spike count / occupancy seconds per bin over position samples moving at ≥ 2.5 cm/s, no smoothing,
-/// NaN where unvisited. Sample i covers [tᵢ, tᵢ₊₁) and moves at ‖pᵢ₊₁ − pᵢ‖ / (tᵢ₊₁ − tᵢ); a spike takes
-/// the sample it falls in. A tiny stand-in for the Datasets project's rate maps, enough for the
-/// shuffled-control check.
+/// NaN where unvisited. Sample i covers [tᵢ, tᵢ₊₁) and moves at
+/// ‖pᵢ₊₁ − pᵢ‖ / (tᵢ₊₁ − tᵢ); a spike takes the sample it falls in. A tiny stand-in for the
+/// Datasets project's rate maps, enough for the shuffled-control check.
 /// </remarks>
 internal static class RealRateMaps
 {

@@ -7,10 +7,11 @@ namespace NeuralPredictivity.Benchmark.Tests;
 /// <summary>Rendered map figures put every bin's colour inside that bin's edges, row 0 at the bottom.</summary>
 /// <remarks>
 /// A 4 × 3 grid of 10 cm bins over x 0…40 cm, y 0…30 cm, each bin coloured by its index on a fixed range,
-/// drawn with axes from −10 to 50 cm and no grid lines, so a plain background shows around it. The image is decoded and sampled
-/// at coordinates: each bin centre must have its own colour, points 1.5 cm outside the grid must show the
-/// background. Drawing the grid edges as ScottPlot's Position/Extent (corner-cell centres) puts bin colours
-/// 1.5 cm outside the left and bottom walls, which is what the edge checks catch.
+/// drawn with axes from −10 to 50 cm and no grid lines, so a plain background shows around it. The
+/// image is decoded and sampled at coordinates: each bin centre must have its own colour, points
+/// 1.5 cm outside the grid must show the background. Drawing the grid edges as ScottPlot's
+/// Position/Extent (corner-cell centres) puts bin colours 1.5 cm outside the left and bottom walls,
+/// which is what the edge checks catch.
 /// </remarks>
 public sealed class SpatialHeatmapTests
 {

@@ -21,7 +21,8 @@ public sealed class DoctorCommandTests
         var result = CliProcess.Run(["doctor"], install.Assembly, install.Environment);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Matches(@"FAIL\s+TorchSharp native\s+.*libLibTorchSharp\.so is missing\. Rebuild", result.StandardOutput);
+        Assert.Matches(
+            @"FAIL\s+TorchSharp native\s+.*libLibTorchSharp\.so is missing\. Rebuild", result.StandardOutput);
         Assert.Contains("check(s) failed", result.StandardOutput);
     }
 
@@ -33,7 +34,8 @@ public sealed class DoctorCommandTests
         {
             // The build makes no shim only when the system libstdc++ already has the version.
             var libstdcxx = File.ReadAllBytes("/usr/lib/x86_64-linux-gnu/libstdc++.so.6");
-            Assert.True(libstdcxx.AsSpan().IndexOf("GLIBCXX_3.4.32"u8) >= 0, "no shim was built, yet libstdc++ lacks 3.4.32");
+            Assert.True(
+                libstdcxx.AsSpan().IndexOf("GLIBCXX_3.4.32"u8) >= 0, "no shim was built, yet libstdc++ lacks 3.4.32");
             return;
         }
 
@@ -42,7 +44,9 @@ public sealed class DoctorCommandTests
         var result = CliProcess.Run(["doctor"], install.Assembly, install.Environment);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Matches(@"FAIL\s+TorchSharp native\s+.*lacks GLIBCXX_3\.4\.32.*apt-get install -y g\+\+ patchelf", result.StandardOutput);
+        Assert.Matches(
+            @"FAIL\s+TorchSharp native\s+.*lacks GLIBCXX_3\.4\.32.*apt-get install -y g\+\+ patchelf",
+            result.StandardOutput);
     }
 
     /// <summary>A copy of the CLI's output with one native library removed.</summary>

@@ -183,7 +183,8 @@ public sealed class RunEndToEndTests : IDisposable
     {
         var lines = File.ReadAllLines(csv);
         var index = Array.IndexOf(lines[0].Split(','), name);
-        return lines.Skip(1).Select(l => double.Parse(l.Split(',')[index], System.Globalization.CultureInfo.InvariantCulture))
+        return lines.Skip(1)
+            .Select(l => double.Parse(l.Split(',')[index], System.Globalization.CultureInfo.InvariantCulture))
             .ToArray();
     }
 

@@ -44,9 +44,11 @@ public sealed class GridScoresTests
         var sac = GridScores.Autocorrelogram(map, 24, 24);
 
         Assert.Equal(47, sac.GetLength(0));
-        foreach (var row in RepositoryFiles.CsvRows(RepositoryFiles.Golden("gridscores", "hex_autocorrelogram_lags.csv")))
+        foreach (var row in
+            RepositoryFiles.CsvRows(RepositoryFiles.Golden("gridscores", "hex_autocorrelogram_lags.csv")))
         {
-            var (dy, dx) = (int.Parse(row[0], CultureInfo.InvariantCulture), int.Parse(row[1], CultureInfo.InvariantCulture));
+            var (dy, dx) = (
+                int.Parse(row[0], CultureInfo.InvariantCulture), int.Parse(row[1], CultureInfo.InvariantCulture));
             AssertClose(Parse(row[2]), sac[dy + 23, dx + 23], $"lag ({dy}, {dx})");
         }
     }
@@ -104,7 +106,8 @@ public sealed class GridScoresTests
 
     private static void AssertGolden(string name, GridScore score)
     {
-        var row = RepositoryFiles.CsvRows(RepositoryFiles.Golden("gridscores", "expected_scores.csv")).Single(r => r[0] == name);
+        var row = RepositoryFiles.CsvRows(RepositoryFiles.Golden("gridscores", "expected_scores.csv"))
+            .Single(r => r[0] == name);
         AssertClose(Parse(row[1]), score.Score60, name + " score60");
         AssertClose(Parse(row[2]), score.Score90, name + " score90");
         AssertClose(Parse(row[3]), score.OuterRadius60, name + " outer60");

@@ -25,8 +25,13 @@ internal static class HaftingRateMaps
         var x = file.Dataset("/position/x").Read<double[]>();
         var y = file.Dataset("/position/y").Read<double[]>();
         var ids = file.Dataset("/units/ids").Read<string[]>().Select(s => s.TrimEnd('\0')).ToArray();
-        var tracked = Enumerable.Range(0, t.Length).Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i])).ToArray();
-        (t, x, y) = (tracked.Select(i => t[i]).ToArray(), tracked.Select(i => x[i]).ToArray(), tracked.Select(i => y[i]).ToArray());
+        var tracked = Enumerable.Range(0, t.Length)
+            .Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i]))
+            .ToArray();
+        (t, x, y) = (
+            tracked.Select(i => t[i]).ToArray(),
+            tracked.Select(i => x[i]).ToArray(),
+            tracked.Select(i => y[i]).ToArray());
 
         var dt = Median(t.Zip(t.Skip(1), (a, b) => b - a).ToArray());
         var occupancy = new double[Bins * Bins];
@@ -54,7 +59,9 @@ internal static class HaftingRateMaps
             }
 
             var smoothCounts = Smooth(counts, sigmaBins);
-            return occupancy.Select((o, bin) => o > 0 ? smoothCounts[bin] / smoothOccupancy[bin] : double.NaN).ToArray();
+            return occupancy
+                .Select((o, bin) => o > 0 ? smoothCounts[bin] / smoothOccupancy[bin] : double.NaN)
+                .ToArray();
         }).ToArray();
         return (ids, maps);
     }
@@ -93,7 +100,9 @@ internal static class HaftingRateMaps
         }
 
         var radius = (int)(4 * sigma + 0.5);
-        var kernel = Enumerable.Range(-radius, 2 * radius + 1).Select(k => Math.Exp(-0.5 * k * k / (sigma * sigma))).ToArray();
+        var kernel = Enumerable.Range(-radius, 2 * radius + 1)
+            .Select(k => Math.Exp(-0.5 * k * k / (sigma * sigma)))
+            .ToArray();
         var sum = kernel.Sum();
         kernel = kernel.Select(k => k / sum).ToArray();
 

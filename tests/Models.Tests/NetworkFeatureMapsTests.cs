@@ -21,7 +21,8 @@ public sealed class NetworkFeatureMapsTests
         var arena = new ArenaBox(20, -10, 100, 100);
         var grid = SpatialGrid.Centred(20, -10, 160, 160, 10);
 
-        var maps = NetworkFeatureMaps.FromSyntheticTrajectories(network, grid, arena, FewTrajectories with { BatchCount = 1 });
+        var maps = NetworkFeatureMaps.FromSyntheticTrajectories(
+            network, grid, arena, FewTrajectories with { BatchCount = 1 });
         var expected = ManualMeans(network, grid, arena, FewTrajectories with { BatchCount = 1 });
 
         Assert.Equal((grid.BinCount, 16), (maps.BinCount, maps.ColumnCount));
@@ -77,7 +78,8 @@ public sealed class NetworkFeatureMapsTests
         var grid = SpatialGrid.Centred(0, 0, 150, 150, 10);
         var arena = new ArenaBox(0, 0, 150, 150);
 
-        var carried = NetworkFeatureMaps.FromTrackedTrajectory(network, grid, arena, t, x, y, new() { ChunkSteps = 50 });
+        var carried = NetworkFeatureMaps.FromTrackedTrajectory(
+            network, grid, arena, t, x, y, new() { ChunkSteps = 50 });
         var anchored = NetworkFeatureMaps.FromTrackedTrajectory(network, grid, arena, t, x, y,
             new() { ChunkSteps = 50, ReanchorEachChunk = true });
 
@@ -138,9 +140,11 @@ public sealed class NetworkFeatureMapsTests
     }
 
     /// <summary>Re-derives synthetic maps by hand: same trajectories, explicit loops over steps and bins.</summary>
-    private static double[,] ManualMeans(PathIntegrator network, SpatialGrid grid, ArenaBox arena, SyntheticTrajectoryProtocol protocol)
+    private static double[,] ManualMeans(
+        PathIntegrator network, SpatialGrid grid, ArenaBox arena, SyntheticTrajectoryProtocol protocol)
     {
-        var generator = new TrajectoryGenerator(network.Options.Trajectory, arena.WidthCm / 100, arena.HeightCm / 100, false);
+        var generator = new TrajectoryGenerator(
+            network.Options.Trajectory, arena.WidthCm / 100, arena.HeightCm / 100, false);
         var batch = generator.Generate(protocol.TrajectoriesPerBatch, protocol.StepsPerTrajectory,
             NumPyLegacyRandom.DeriveSeed(protocol.Seed, 0));
         using var scope = NewDisposeScope();
@@ -156,7 +160,8 @@ public sealed class NetworkFeatureMapsTests
         {
             for (var b = 0; b < batch.BatchSize; b++)
             {
-                var bin = grid.BinIndex(arena.CentreXCm + 100 * batch.Positions[t, b, 0], arena.CentreYCm + 100 * batch.Positions[t, b, 1]);
+                var bin = grid.BinIndex(
+                    arena.CentreXCm + 100 * batch.Positions[t, b, 0], arena.CentreYCm + 100 * batch.Positions[t, b, 1]);
                 if (bin < 0)
                 {
                     continue;

@@ -31,7 +31,9 @@ public sealed class PositionTargetsTests
     {
         using var targets = new PositionTargets(new PathIntegratorOptions { Targets = kind, PlaceCellCount = 8 });
         var centres = targets.Centres;
-        using var atCentres = tensor(Enumerable.Range(0, 8).SelectMany(i => new[] { (float)centres[i, 0], (float)centres[i, 1] }).ToArray())
+        using var atCentres = tensor(Enumerable.Range(0, 8)
+                .SelectMany(i => new[] { (float)centres[i, 0], (float)centres[i, 1] })
+                .ToArray())
             .reshape(8, 2);
 
         using var code = targets.Encode(atCentres);
@@ -51,11 +53,15 @@ public sealed class PositionTargetsTests
         // ≈ 2πσ²·(1/(1 − 1/r)) ≈ 0.18 m², so a residual below 1e-3 m² shows the zero volume.
         var centres = new double[3, 2] { { 0, 0 }, { 1.9, 1.9 }, { -1.9, -1.9 } };
         using var targets = new PositionTargets(
-            new PathIntegratorOptions { Targets = TargetKind.DifferenceOfGaussians, PlaceCellCount = 3, BoxWidth = 4, BoxHeight = 4 },
+            new PathIntegratorOptions
+            {
+                Targets = TargetKind.DifferenceOfGaussians, PlaceCellCount = 3, BoxWidth = 4, BoxHeight = 4
+            },
             centres);
         const int n = 1001;
         var coordinates = Enumerable.Range(0, n).Select(i => (float)(-1 + 2.0 * i / (n - 1))).ToArray();
-        using var grid = tensor(coordinates.SelectMany(y => coordinates.SelectMany(x => new[] { x, y })).ToArray()).reshape(-1, 2);
+        using var grid = tensor(coordinates.SelectMany(y => coordinates.SelectMany(x => new[] { x, y })).ToArray())
+            .reshape(-1, 2);
 
         using var code = targets.Encode(grid);
         var cell = code[TensorIndex.Colon, 0].to_type(ScalarType.Float64);
@@ -109,6 +115,7 @@ public sealed class PositionTargetsTests
     private static Tensor RandomPositions(int count, double half)
     {
         var random = new NumPyLegacyRandom(99);
-        return tensor(Enumerable.Range(0, 2 * count).Select(_ => (float)random.Uniform(-half, half)).ToArray()).reshape(count, 2);
+        return tensor(Enumerable.Range(0, 2 * count).Select(_ => (float)random.Uniform(-half, half)).ToArray())
+            .reshape(count, 2);
     }
 }

@@ -27,12 +27,16 @@ public sealed class PyTorchImportTests
         using var scope = NewDisposeScope();
         var startCode = network.Targets.Encode(tensor(start.Select(v => (float)v).ToArray()).reshape(-1, 2));
         var hidden = network.Network.Hidden(
-            tensor(velocities.Select(v => (float)v).ToArray()).reshape(steps, -1, 2), network.Network.InitialState(startCode), out _);
+            tensor(velocities.Select(v => (float)v).ToArray()).reshape(steps, -1, 2),
+            network.Network.InitialState(startCode),
+            out _);
         var predictions = network.Network.Readout(hidden);
 
         Assert.Equal(Path.GetFullPath(GoldenModels.PathOf("sorscher_rnn_tiny.pt")), network.ImportedFrom);
-        TrajectoryGeneratorTests.AssertClose(GoldenModels.Flat(golden.GetProperty("hidden_states")), ToDoubles(hidden), Float32Tol);
-        TrajectoryGeneratorTests.AssertClose(GoldenModels.Flat(golden.GetProperty("predictions")), ToDoubles(predictions), Float32Tol);
+        TrajectoryGeneratorTests.AssertClose(
+            GoldenModels.Flat(golden.GetProperty("hidden_states")), ToDoubles(hidden), Float32Tol);
+        TrajectoryGeneratorTests.AssertClose(
+            GoldenModels.Flat(golden.GetProperty("predictions")), ToDoubles(predictions), Float32Tol);
     }
 
     [Fact]
@@ -70,12 +74,15 @@ public sealed class PyTorchImportTests
         }
 
         using var scope = NewDisposeScope();
-        var inputs = tensor(GoldenModels.Flat(golden.GetProperty("inputs")).Select(v => (float)v).ToArray()).reshape(6, 2, 2);
+        var inputs = tensor(GoldenModels.Flat(golden.GetProperty("inputs")).Select(v => (float)v).ToArray())
+            .reshape(6, 2, 2);
         var h0 = tensor(GoldenModels.Flat(golden.GetProperty("h0")).Select(v => (float)v).ToArray()).reshape(2, 5);
         var c0 = tensor(GoldenModels.Flat(golden.GetProperty("c0")).Select(v => (float)v).ToArray()).reshape(2, 5);
-        var outputs = network.Core.Run(inputs, new RecurrentState(h0, core == CoreKind.Lstm ? c0 : null), out var final);
+        var outputs = network.Core.Run(
+            inputs, new RecurrentState(h0, core == CoreKind.Lstm ? c0 : null), out var final);
 
-        TrajectoryGeneratorTests.AssertClose(GoldenModels.Flat(golden.GetProperty(expectedName)), ToDoubles(outputs), Float32Tol);
+        TrajectoryGeneratorTests.AssertClose(
+            GoldenModels.Flat(golden.GetProperty(expectedName)), ToDoubles(outputs), Float32Tol);
         if (core == CoreKind.Lstm)
         {
             TrajectoryGeneratorTests.AssertClose(
@@ -129,5 +136,6 @@ public sealed class PyTorchImportTests
         return positions;
     }
 
-    private static double[] ToDoubles(Tensor tensor) => tensor.detach().to_type(ScalarType.Float64).data<double>().ToArray();
+    private static double[] ToDoubles(Tensor tensor) =>
+        tensor.detach().to_type(ScalarType.Float64).data<double>().ToArray();
 }

@@ -12,7 +12,8 @@ public sealed class TrainingTests : IDisposable
 
     private static readonly TrainingOptions Short = new()
     {
-        LearningRate = 1e-2, BatchSize = 20, SequenceLength = 5, Steps = 20, CheckpointEvery = 10, CurveEvery = 5, Seed = 3,
+        LearningRate = 1e-2, BatchSize = 20, SequenceLength = 5, Steps = 20,
+        CheckpointEvery = 10, CurveEvery = 5, Seed = 3,
     };
 
     private readonly string _folder = Directory.CreateTempSubdirectory("np-models-").FullName;
@@ -27,7 +28,8 @@ public sealed class TrainingTests : IDisposable
         var network = new PathIntegratorOptions { HiddenSize = 64, PlaceCellCount = 64, BoxWidth = 1, BoxHeight = 1 };
         var training = new TrainingOptions
         {
-            LearningRate = 1e-2, BatchSize = 50, SequenceLength = 5, Steps = 250, CheckpointEvery = 250, CurveEvery = 25,
+            LearningRate = 1e-2, BatchSize = 50, SequenceLength = 5, Steps = 250,
+            CheckpointEvery = 250, CurveEvery = 25,
         };
 
         using var trained = PathIntegratorTrainer.Train(Path.Combine(_folder, "learn"), network, training);
@@ -146,7 +148,8 @@ public sealed class TrainingTests : IDisposable
         using var trained = PathIntegratorTrainer.Train(path, options, Short with { Steps = 5, CurveEvery = 1 });
         using var loaded = PathIntegrator.Load(path);
 
-        Assert.All(trained.TrainingCurve, p => Assert.True(double.IsFinite(p.Loss) && double.IsFinite(p.DecodingErrorCm)));
+        Assert.All(
+            trained.TrainingCurve, p => Assert.True(double.IsFinite(p.Loss) && double.IsFinite(p.DecodingErrorCm)));
         AssertSameWeights(trained, loaded);
     }
 

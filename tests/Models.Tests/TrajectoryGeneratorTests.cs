@@ -42,9 +42,12 @@ public sealed class TrajectoryGeneratorTests
         var batch = generator.Generate(golden.GetProperty("batch").GetInt32(), golden.GetProperty("steps").GetInt32(),
             (uint)golden.GetProperty("seed").GetInt32());
 
-        AssertClose(GoldenModels.Flat(golden.GetProperty("start")), batch.StartPositions.Cast<double>().ToArray(), GoldenTol);
-        AssertClose(GoldenModels.Flat(golden.GetProperty("velocities")), batch.Velocities.Cast<double>().ToArray(), GoldenTol);
-        AssertClose(GoldenModels.Flat(golden.GetProperty("positions")), batch.Positions.Cast<double>().ToArray(), GoldenTol);
+        AssertClose(
+            GoldenModels.Flat(golden.GetProperty("start")), batch.StartPositions.Cast<double>().ToArray(), GoldenTol);
+        AssertClose(
+            GoldenModels.Flat(golden.GetProperty("velocities")), batch.Velocities.Cast<double>().ToArray(), GoldenTol);
+        AssertClose(
+            GoldenModels.Flat(golden.GetProperty("positions")), batch.Positions.Cast<double>().ToArray(), GoldenTol);
         Assert.Equal(!periodic, batch.NearWall.Cast<bool>().Any(near => near));
     }
 
@@ -55,7 +58,9 @@ public sealed class TrajectoryGeneratorTests
         var generator = new TrajectoryGenerator(options, 2.2, 2.2, periodic: true);
 
         var batch = generator.Generate(200, 20, 11);
-        var speeds = batch.Velocities.Cast<double>().Chunk(2).Select(v => Math.Sqrt(v[0] * v[0] + v[1] * v[1]) / options.TimeStep);
+        var speeds = batch.Velocities.Cast<double>()
+            .Chunk(2)
+            .Select(v => Math.Sqrt(v[0] * v[0] + v[1] * v[1]) / options.TimeStep);
 
         // Rayleigh(σ): mean σ√(π/2) ≈ 1.0237 m/s, sd σ√((4 − π)/2) ≈ 0.535 m/s; 4000 draws give
         // SE ≈ 0.0085 m/s, and 4 SE is allowed.
@@ -134,7 +139,8 @@ public sealed class TrajectoryGeneratorTests
         return nearest * Math.PI / 2;
     }
 
-    /// <summary>Mean speed near walls over mean speed elsewhere: the border slowdown if speeds are otherwise alike.</summary>
+    /// <summary>Mean speed near walls over mean speed elsewhere: the border slowdown if speeds are
+    /// otherwise alike.</summary>
     private static double SlowdownRatio(TrajectoryBatch batch)
     {
         var (near, far) = (new List<double>(), new List<double>());

@@ -30,7 +30,8 @@ public sealed class CaseTests
             status);
         Assert.Equal(expected.GetProperty("n_valid").GetInt32(), summary.IncludedCount);
         Assert.Equal(3, summary.ExcludedUndefinedScore);
-        Assert.Equal(expected.GetProperty("median_over_valid_neurons").GetDouble(), summary.Median, CaseCorrelationAbsTol);
+        Assert.Equal(
+            expected.GetProperty("median_over_valid_neurons").GetDouble(), summary.Median, CaseCorrelationAbsTol);
     }
 
     [Fact]
@@ -54,7 +55,8 @@ public sealed class CaseTests
         var splitHalf = NeuronScores.Pearson(halfA, halfB);
         var ceiling = SpearmanBrown.Correct(splitHalf);
 
-        TestData.AssertClose(TestData.Numbers(expected.GetProperty("split_half_r")), splitHalf, 0, CaseCorrelationAbsTol);
+        TestData.AssertClose(
+            TestData.Numbers(expected.GetProperty("split_half_r")), splitHalf, 0, CaseCorrelationAbsTol);
         TestData.AssertClose(
             TestData.Numbers(expected.GetProperty("spearman_brown_ceiling")), ceiling, 0, CaseCorrelationAbsTol);
         var withoutCeiling = Enumerable.Range(0, neurons).Where(j => double.IsNaN(ceiling[j])).ToArray();
@@ -106,7 +108,8 @@ public sealed class CaseTests
         var error = Assert.Throws<ArgumentException>(() => pls.FitPredict(x, y, x));
 
         Assert.Contains("ComponentCount", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"{asked} components exceed min(training bins = {x.GetLength(0)}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            $"{asked} components exceed min(training bins = {x.GetLength(0)}", error.Message, StringComparison.Ordinal);
         Assert.Contains($"= {bound}", error.Message, StringComparison.Ordinal);
     }
 
@@ -127,10 +130,12 @@ public sealed class CaseTests
             .FitPredict(x, y, x, logger);
 
         Assert.Equal(3, used);
-        TestData.AssertClose(TestData.NumberMatrix(expected.GetProperty(expectedKey)), predictions, 0, CasePredictionAbsTol);
+        TestData.AssertClose(
+            TestData.NumberMatrix(expected.GetProperty(expectedKey)), predictions, 0, CasePredictionAbsTol);
         if (asked > 3)
         {
-            Assert.Contains(logger.Warnings, w => w.Contains($"after 3 of {asked} components", StringComparison.Ordinal));
+            Assert.Contains(
+                logger.Warnings, w => w.Contains($"after 3 of {asked} components", StringComparison.Ordinal));
         }
         else
         {
@@ -150,7 +155,8 @@ public sealed class CaseTests
         foreach (var grid in new[] { "narrow", "wide" })
         {
             var alphas = TestData.Numbers(root.GetProperty("settings").GetProperty("grids").GetProperty(grid));
-            var choice = InnerChoice(x, y, alphas, new ContiguousKFold(x.GetLength(0)), HyperparameterSelection.PerNeuron);
+            var choice = InnerChoice(
+                x, y, alphas, new ContiguousKFold(x.GetLength(0)), HyperparameterSelection.PerNeuron);
             for (var j = 0; j < targets.Length; j++)
             {
                 var expected = root.GetProperty("expected").GetProperty($"{targets[j]}/{grid}");
@@ -169,7 +175,8 @@ public sealed class CaseTests
         const string name = "07-ridgecv-alpha-grid-edge";
         var x = TestData.Matrix(TestData.Case(name, "X.csv"));
         var y = Stack(
-            TestData.Matrix(TestData.Case(name, "y_clean.csv")), TestData.Matrix(TestData.Case(name, "y_pure_noise.csv")));
+            TestData.Matrix(TestData.Case(name, "y_clean.csv")),
+            TestData.Matrix(TestData.Case(name, "y_pure_noise.csv")));
         var logger = new ListLogger();
         var method = new RidgeCv(new RidgeCvOptions
         {
@@ -285,7 +292,8 @@ public sealed class CaseTests
         for (var j = 0; j < 3; j++)
         {
             var fixedAlpha = CrossValidation.Evaluate(
-                x, y, BinLayout.Sequence(60), new ContiguousKFold(5), new RidgeCv(RidgeCvOptions.FixedAlpha(perNeuron.Values[j])));
+                x, y, BinLayout.Sequence(60), new ContiguousKFold(5),
+                new RidgeCv(RidgeCvOptions.FixedAlpha(perNeuron.Values[j])));
             var assembled = TestData.Assemble(fixedAlpha);
             for (var i = 0; i < 60; i++)
             {

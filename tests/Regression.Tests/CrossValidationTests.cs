@@ -11,7 +11,8 @@ public sealed class CrossValidationTests
         var (x, y) = LinearProblem(binsSide: 8, features: 5, neurons: 3, noise: 0, seed: 1);
 
         var result = CrossValidation.Evaluate(
-            x, y, BinLayout.FullGrid(8, 8), new BlockedKFold(2, 4, seed: 0), new RidgeCv(RidgeCvOptions.FixedAlpha(1e-9)));
+            x, y, BinLayout.FullGrid(8, 8), new BlockedKFold(2, 4, seed: 0),
+            new RidgeCv(RidgeCvOptions.FixedAlpha(1e-9)));
 
         // Exact linear model, α = 1e-9 on O(1)-scaled columns: bias ≈ α/λ_min ≈ 1e-10.
         TestData.AssertClose(y, TestData.Assemble(result), 1e-7, 1e-7);
@@ -47,7 +48,8 @@ public sealed class CrossValidationTests
 
         var logger = new ListLogger();
         var method = new RidgeCv(new RidgeCvOptions { InnerFolds = new ContiguousKFold(4) });
-        var full = CrossValidation.Evaluate(x, y, BinLayout.FullGrid(6, 6), new ContiguousKFold(3), method, logger: logger);
+        var full = CrossValidation.Evaluate(
+            x, y, BinLayout.FullGrid(6, 6), new ContiguousKFold(3), method, logger: logger);
         var reduced = CrossValidation.Evaluate(
             TestData.Columns(x, 0, 1, 3, 4), TestData.Columns(y, 0, 2), BinLayout.FullGrid(6, 6),
             new ContiguousKFold(3), method);
@@ -58,7 +60,8 @@ public sealed class CrossValidationTests
         Assert.All(full.Folds, f => Assert.Equal(GridPosition.Undetermined, f.Hyperparameters.Positions[1]));
         Assert.All(full.Folds, f => Assert.Equal(ScoreStatus.ConstantResponse, f.Status[1]));
         Assert.True(double.IsNaN(full.MeanPearson[1]));
-        Assert.Contains(logger.Warnings, w => w.Contains("3 fold × neuron scores are undefined", StringComparison.Ordinal));
+        Assert.Contains(
+            logger.Warnings, w => w.Contains("3 fold × neuron scores are undefined", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -117,7 +120,8 @@ public sealed class CrossValidationTests
         var reports = new List<CrossValidationProgress>();
 
         CrossValidation.Evaluate(
-            x, y, BinLayout.FullGrid(6, 6), new QuadrantFolds(), new PlsRegression(new PlsOptions { ComponentCount = 2 }),
+            x, y, BinLayout.FullGrid(6, 6), new QuadrantFolds(),
+            new PlsRegression(new PlsOptions { ComponentCount = 2 }),
             new SynchronousProgress(reports.Add));
 
         Assert.Equal([1, 2, 3, 4], reports.Select(r => r.CompletedFolds));
@@ -170,7 +174,8 @@ public sealed class CrossValidationTests
     private static HyperparameterChoice InnerChoice(
         double[,] x, double[,] y, BinLayout layout, IFoldScheme inner, double[] alphas, bool standardise)
     {
-        var method = new RidgeCv(new RidgeCvOptions { Alphas = alphas, InnerFolds = inner, StandardiseFeatures = standardise });
+        var method = new RidgeCv(
+            new RidgeCvOptions { Alphas = alphas, InnerFolds = inner, StandardiseFeatures = standardise });
         using var scope = NewDisposeScope();
         var xt = tensor(x);
         return method.Fit(xt, tensor(y), xt, layout, NullLogger.Instance, 0, CancellationToken.None).Hyperparameters;
@@ -194,7 +199,8 @@ public sealed class CrossValidationTests
     }
 
     /// <summary>Smooth features on a grid and responses linear in them plus Gaussian noise.</summary>
-    private static (double[,] X, double[,] Y) LinearProblem(int binsSide, int features, int neurons, double noise, int seed)
+    private static (double[,] X, double[,] Y) LinearProblem(
+        int binsSide, int features, int neurons, double noise, int seed)
     {
         var random = new Random(seed);
         var bins = binsSide * binsSide;
@@ -243,7 +249,8 @@ public sealed class CrossValidationTests
         return bytes;
     }
 
-    private sealed class SynchronousProgress(Action<CrossValidationProgress> report) : IProgress<CrossValidationProgress>
+    private sealed class SynchronousProgress(Action<CrossValidationProgress> report)
+        : IProgress<CrossValidationProgress>
     {
         public void Report(CrossValidationProgress value) => report(value);
     }

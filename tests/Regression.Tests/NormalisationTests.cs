@@ -60,7 +60,8 @@ public sealed class NormalisationTests
         Assert.Equal(0.25, variance.Median, 14);
         Assert.Equal(0.4 / 0.8, correlation.RatioOfMedians, 14);
         Assert.Equal(0.16 / 0.64, variance.RatioOfMedians, 14);
-        Assert.True(correlation.ConfidenceLower <= correlation.Median && correlation.Median <= correlation.ConfidenceUpper);
+        Assert.True(
+            correlation.ConfidenceLower <= correlation.Median && correlation.Median <= correlation.ConfidenceUpper);
     }
 
     [Fact]

@@ -58,7 +58,8 @@ public sealed class RidgeCvGoldenTests
             TestData.Assemble(result),
             RelTol,
             AbsTol);
-        Assert.All(result.Folds, f => Assert.All(f.Hyperparameters.Positions, p => Assert.Equal(GridPosition.Fixed, p)));
+        Assert.All(
+            result.Folds, f => Assert.All(f.Hyperparameters.Positions, p => Assert.Equal(GridPosition.Fixed, p)));
     }
 
     [Fact]

@@ -119,7 +119,8 @@ internal static class TestData
         return result;
     }
 
-    /// <summary>Asserts |actual − expected| ≤ atol + rtol·|expected| entry by entry, naming the first failure.</summary>
+    /// <summary>Asserts |actual − expected| ≤ atol + rtol·|expected| entry by entry, naming the first
+    /// failure.</summary>
     public static void AssertClose(double[,] expected, double[,] actual, double rtol, double atol)
     {
         Assert.Equal(expected.GetLength(0), actual.GetLength(0));
@@ -136,7 +137,8 @@ internal static class TestData
         }
     }
 
-    public static void AssertClose(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double rtol, double atol)
+    public static void AssertClose(
+        IReadOnlyList<double> expected, IReadOnlyList<double> actual, double rtol, double atol)
     {
         Assert.Equal(expected.Count, actual.Count);
         for (var i = 0; i < expected.Count; i++)

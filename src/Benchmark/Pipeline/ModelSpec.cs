@@ -17,7 +17,8 @@ namespace NeuralPredictivity.Benchmark;
 /// <item><c>untrained</c>: the bundled architecture with fresh weights; <c>d=N</c> sets the number of
 /// hidden units, <c>seed=S</c> the initialisation.</item>
 /// <item><c>shuffled</c>, <c>shuffled:trained…</c> or <c>shuffled:untrained…</c>: the network's features with
-/// their bins permuted (same spectrum, no spatial structure); <c>shuffled:&lt;baseline spec&gt;</c> shuffles a baseline.</item>
+/// their bins permuted (same spectrum, no spatial structure); <c>shuffled:&lt;baseline spec&gt;</c>
+/// shuffles a baseline.</item>
 /// <item>anything else is a baseline family spec (<see cref="BaselineSpec"/>), such as
 /// <c>random-fourier:d=512,lengthscale=20cm,seed=3</c>; <c>place</c> and <c>grid</c> are accepted for
 /// <c>place-cells</c> and <c>grid-cells</c>.</item>
@@ -170,7 +171,9 @@ public sealed class ModelSpec
         {
             problems.Add(new SettingsProblem(option,
                 "'trained', 'untrained', a checkpoint file, or a baseline family spec (families: trained, untrained, " +
-                $"{string.Join(", ", new[] { "shuffled" }.Concat(BaselineFamilies.All.Select(f => f.Name)).Distinct())})",
+                $"{string.Join(", ", new[] { "shuffled" }
+                    .Concat(BaselineFamilies.All.Select(f => f.Name))
+                    .Distinct())})",
                 $"'{text}': {error}"));
             return null;
         }

@@ -20,7 +20,8 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--verbosity", "-v")
         {
-            Description = "How much to log: quiet (warnings and errors), normal (one line per phase), detailed (per fold).",
+            Description = "How much to log: quiet (warnings and errors), normal (one line per phase), " +
+                          "detailed (per fold).",
             DefaultValueFactory = _ => "normal",
             Recursive = true,
         };

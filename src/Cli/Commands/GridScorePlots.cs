@@ -40,7 +40,8 @@ internal static class GridScorePlots
         Save(path, image, new CoordinateRect(-halfX, halfX, -halfY, halfY), title, "Δx (cm)", "Δy (cm)");
     }
 
-    private static void Save(string path, double[,] image, CoordinateRect extent, string title, string xLabel, string yLabel)
+    private static void Save(
+        string path, double[,] image, CoordinateRect extent, string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(image);

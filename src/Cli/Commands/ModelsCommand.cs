@@ -41,7 +41,8 @@ internal static class ModelsCommand
     {
         var failed = NetworkFamilyList.Write(output, error, checkpoints);
         output.WriteLine();
-        output.WriteLine("Baseline families (spec syntax: family:name=value,…; omitted parameters take the default):");
+        output.WriteLine(
+            "Baseline families (spec syntax: family:name=value,…; omitted parameters take the default):");
         foreach (var family in BaselineFamilies.All)
         {
             output.WriteLine();
@@ -53,7 +54,8 @@ internal static class ModelsCommand
                 var match = parameter.IsMatchable
                     ? string.Create(
                         CultureInfo.InvariantCulture,
-                        $"; PR matching searches {parameter.FormatValue(Coerce(parameter, parameter.SearchMinimum))}…" +
+                        $"; PR matching searches " +
+                        $"{parameter.FormatValue(Coerce(parameter, parameter.SearchMinimum))}…" +
                         $"{parameter.FormatValue(Coerce(parameter, parameter.SearchMaximum))}")
                     : string.Empty;
                 output.WriteLine(

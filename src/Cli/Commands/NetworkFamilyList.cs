@@ -22,10 +22,11 @@ internal static class NetworkFamilyList
         output.WriteLine("Network families (path integrators: recurrent units' rate maps from trajectories " +
             "in the dataset's arena):");
         output.WriteLine();
-        output.WriteLine("trained    trained:checkpoint=…,d=…,reduce=…,seed=…   (also: bundled, or a bare checkpoint path)");
-        output.WriteLine("    A trained network's learned representation. With d, its maps are reduced to dimension d: " +
-            "projected on their top d principal components (the trained family of a sweep) or d units drawn at " +
-            "random.");
+        output.WriteLine(
+            "trained    trained:checkpoint=…,d=…,reduce=…,seed=…   (also: bundled, or a bare checkpoint path)");
+        output.WriteLine("    A trained network's learned representation. With d, its maps are reduced to " +
+            "dimension d: projected on their top d principal components (the trained family of a sweep) or " +
+            "d units drawn at random.");
         Parameter(output, "checkpoint", "bundled", "checkpoint sidecar X.json (X and X.weights also accepted)");
         Parameter(output, "d", "all units",
             $"dimension; an integer in 1…the network's units ({bundledUnits} for the bundled model)");

@@ -99,7 +99,8 @@ internal static class NetworkPreview
     /// </remarks>
     private static ModelSpec WithDimension(ModelSpec spec, int d)
     {
-        var text = spec.Text.EndsWith(",d=1", StringComparison.Ordinal) || spec.Text.EndsWith(":d=1", StringComparison.Ordinal)
+        var text = spec.Text.EndsWith(",d=1", StringComparison.Ordinal)
+            || spec.Text.EndsWith(":d=1", StringComparison.Ordinal)
             ? spec.Text[..^4] : spec.Text;
         var problems = new List<SettingsProblem>();
         return ModelSpec.Parse(WithDimensionText(text, d), featureSeed: 0, problems, option: "--d")

@@ -72,12 +72,14 @@ internal static class TrainCommand
 
     private static readonly Option<Activation> ActivationOption = new("--activation")
     {
-        Description = "Vanilla RNN nonlinearity: Relu, Tanh, Linear or Sigmoid.", DefaultValueFactory = _ => Activation.Relu,
+        Description = "Vanilla RNN nonlinearity: Relu, Tanh, Linear or Sigmoid.",
+        DefaultValueFactory = _ => Activation.Relu,
     };
 
     private static readonly Option<int> Hidden = new("--hidden")
     {
-        Description = "Recurrent units (the papers use 4096).", DefaultValueFactory = _ => new PathIntegratorOptions().HiddenSize,
+        Description = "Recurrent units (the papers use 4096).",
+        DefaultValueFactory = _ => new PathIntegratorOptions().HiddenSize,
     };
 
     private static readonly Option<TargetKind> Targets = new("--targets")
@@ -94,7 +96,8 @@ internal static class TrainCommand
 
     private static readonly Option<double> PlaceCellWidth = new("--place-cell-width")
     {
-        Description = "Place-cell width σ in metres.", DefaultValueFactory = _ => new PathIntegratorOptions().PlaceCellWidth,
+        Description = "Place-cell width σ in metres.",
+        DefaultValueFactory = _ => new PathIntegratorOptions().PlaceCellWidth,
     };
 
     private static readonly Option<double> SurroundScale = new("--surround-scale")
@@ -115,7 +118,8 @@ internal static class TrainCommand
 
     private static readonly Option<double> BoxHeight = new("--box-height")
     {
-        Description = "Training box height in metres.", DefaultValueFactory = _ => new PathIntegratorOptions().BoxHeight,
+        Description = "Training box height in metres.",
+        DefaultValueFactory = _ => new PathIntegratorOptions().BoxHeight,
     };
 
     private static readonly Option<bool> Periodic = new("--periodic")

@@ -43,7 +43,10 @@ internal static class EnvironmentDoctor
             var value = probe.sum().item<double>();
             if (value != 8.0)
             {
-                return new DoctorCheck("TorchSharp native", false, $"loaded but computed {value} for a 2 × 2 product (expected 8)");
+                return new DoctorCheck(
+                    "TorchSharp native",
+                    false,
+                    $"loaded but computed {value} for a 2 × 2 product (expected 8)");
             }
 
             return new DoctorCheck(
@@ -58,7 +61,8 @@ internal static class EnvironmentDoctor
         }
     }
 
-    /// <summary>Explains a TorchSharp load failure; its own message blames a missing package, which is rarely the cause.</summary>
+    /// <summary>Explains a TorchSharp load failure; its own message blames a missing package, which is
+    /// rarely the cause.</summary>
     private static string TorchSharpFix(string baseDirectory, Exception ex)
     {
         var glue = Path.Combine(baseDirectory, "libLibTorchSharp.so");
@@ -70,7 +74,8 @@ internal static class EnvironmentDoctor
 
         if (!File.Exists(Path.Combine(baseDirectory, "libtorch_cpu.so")))
         {
-            return $"libtorch_cpu.so is missing from {baseDirectory}; the libtorch-cpu-linux-x64 package was not restored. " +
+            return $"libtorch_cpu.so is missing from {baseDirectory}; " +
+                   "the libtorch-cpu-linux-x64 package was not restored. " +
                    "Run dotnet restore, then dotnet build.";
         }
 
@@ -78,8 +83,9 @@ internal static class EnvironmentDoctor
         var hasVersion = libstdcxx is not null && FileContains(libstdcxx, GlibcxxVersion);
         if (!hasVersion && !File.Exists(Path.Combine(baseDirectory, "libnp_glibcxx_shim.so")))
         {
-            return $"{libstdcxx ?? "libstdc++.so.6"} lacks {GlibcxxVersion} and the shim libnp_glibcxx_shim.so is missing " +
-                   $"from {baseDirectory}. Install the fix's tools and rebuild: sudo apt-get install -y g++ patchelf && " +
+            return $"{libstdcxx ?? "libstdc++.so.6"} lacks {GlibcxxVersion} and the shim " +
+                   $"libnp_glibcxx_shim.so is missing from {baseDirectory}. " +
+                   "Install the fix's tools and rebuild: sudo apt-get install -y g++ patchelf && " +
                    "dotnet build (see build/torchsharp/fix-glibcxx.sh).";
         }
 
@@ -139,7 +145,11 @@ internal static class EnvironmentDoctor
             var plot = new ScottPlot.Plot();
             plot.Add.Scatter(new double[] { 0, 1, 2 }, new double[] { 0, 1, 4 });
             var png = plot.GetImageBytes(200, 150, ScottPlot.ImageFormat.Png);
-            return new DoctorCheck("plot rendering", png.Length > 100, $"ScottPlot rendered a {png.Length}-byte PNG", RequiredByMainJob: true);
+            return new DoctorCheck(
+                "plot rendering",
+                png.Length > 100,
+                $"ScottPlot rendered a {png.Length}-byte PNG",
+                RequiredByMainJob: true);
         }
         catch (Exception ex)
         {

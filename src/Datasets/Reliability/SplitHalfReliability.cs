@@ -62,7 +62,8 @@ public static class SplitHalfReliability
         return result;
     }
 
-    /// <summary>Split-half r at or below this is treated as zero: a correlation of rounding noise has no ceiling.</summary>
+    /// <summary>Split-half r at or below this is treated as zero: a correlation of rounding noise has
+    /// no ceiling.</summary>
     /// <remarks>The same threshold as <c>NeuralPredictivity.Regression.SpearmanBrown.ZeroTolerance</c>.</remarks>
     public const double ZeroTolerance = 1e-12;
 

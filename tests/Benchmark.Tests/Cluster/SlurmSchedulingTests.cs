@@ -139,7 +139,8 @@ public sealed class SlurmSchedulingTests : IDisposable
             if (stopwatch.Elapsed > TimeSpan.FromSeconds(60))
             {
                 throw new TimeoutException(
-                    "the cluster did not reach the expected state within 60 s; the cluster now:\n" + _cluster.Describe());
+                    "the cluster did not reach the expected state within 60 s; the cluster now:\n" +
+                    _cluster.Describe());
             }
 
             Thread.Sleep(200);
