@@ -172,18 +172,8 @@ public sealed class CaseTests
     [Fact]
     public void Case07GridEdgeWarningNamesTheNeuronTheAlphaAndTheGridBounds()
     {
-        const string name = "07-ridgecv-alpha-grid-edge";
-        var x = TestData.Matrix(TestData.Case(name, "X.csv"));
-        var y = Stack(
-            TestData.Matrix(TestData.Case(name, "y_clean.csv")),
-            TestData.Matrix(TestData.Case(name, "y_pure_noise.csv")));
+        var (x, y, method) = Case07CleanAndNoiseOnTheWideGrid();
         var logger = new ListLogger();
-        var method = new RidgeCv(new RidgeCvOptions
-        {
-            Alphas = [0.01, 0.1, 1, 10, 100, 1e3, 1e4, 1e5, 1e6],
-            InnerFolds = new ContiguousKFold(5),
-            StandardiseFeatures = false,
-        });
 
         CrossValidation.Evaluate(x, y, BinLayout.Sequence(40), new ContiguousKFold(4), method, logger: logger);
 
@@ -199,18 +189,8 @@ public sealed class CaseTests
     [Fact]
     public void Case07GridEdgeWarningNamesNeuronsByTheCallersIdsAndGivesTheCallersAdvice()
     {
-        const string name = "07-ridgecv-alpha-grid-edge";
-        var x = TestData.Matrix(TestData.Case(name, "X.csv"));
-        var y = Stack(
-            TestData.Matrix(TestData.Case(name, "y_clean.csv")),
-            TestData.Matrix(TestData.Case(name, "y_pure_noise.csv")));
+        var (x, y, method) = Case07CleanAndNoiseOnTheWideGrid();
         var logger = new ListLogger();
-        var method = new RidgeCv(new RidgeCvOptions
-        {
-            Alphas = [0.01, 0.1, 1, 10, 100, 1e3, 1e4, 1e5, 1e6],
-            InnerFolds = new ContiguousKFold(5),
-            StandardiseFeatures = false,
-        });
         var labels = new CrossValidationLabels { NeuronIds = ["T2C4", "T7C1"], GridAdvice = "add values to --grid" };
 
         CrossValidation.Evaluate(
@@ -221,6 +201,24 @@ public sealed class CaseTests
         Assert.True(warning.Contains("neuron T7C1 (1E+06 in ", StringComparison.Ordinal), warning);
         Assert.DoesNotContain("neuron 0 ", warning, StringComparison.Ordinal);
         Assert.EndsWith("so add values to --grid", warning, StringComparison.Ordinal);
+    }
+
+    /// <summary>Case 07's clean and pure-noise neurons under ridge on the 0.01…1e6 grid: the clean neuron
+    /// picks the smallest alpha and the noise neuron the largest, so both sit at an edge.</summary>
+    private static (double[,] Features, double[,] Responses, RidgeCv Method) Case07CleanAndNoiseOnTheWideGrid()
+    {
+        const string name = "07-ridgecv-alpha-grid-edge";
+        var x = TestData.Matrix(TestData.Case(name, "X.csv"));
+        var y = Stack(
+            TestData.Matrix(TestData.Case(name, "y_clean.csv")),
+            TestData.Matrix(TestData.Case(name, "y_pure_noise.csv")));
+        var method = new RidgeCv(new RidgeCvOptions
+        {
+            Alphas = [0.01, 0.1, 1, 10, 100, 1e3, 1e4, 1e5, 1e6],
+            InnerFolds = new ContiguousKFold(5),
+            StandardiseFeatures = false,
+        });
+        return (x, y, method);
     }
 
     [Fact]
