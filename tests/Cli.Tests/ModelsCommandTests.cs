@@ -129,7 +129,8 @@ public sealed class ModelsCommandTests
     [InlineData("models preview grid-cells:spcing=3", "unknown parameter 'spcing' of grid-cells; valid parameters: d")]
     [InlineData("models preview --d 8,x", "--d: expected comma-separated positive integers")]
     [InlineData("models preview --arena hexagon:3", "--arena: expected square:<side>")]
-    [InlineData("models preview --dataset nope", "--dataset: 'nope' is neither a file nor a bundled dataset")]
+    [InlineData("models preview --dataset nope", "--dataset: expected a registered dataset (stensola2012_ben, ")]
+    [InlineData("models match grid-cells --target-pr 10 --dataset nope", "found 'nope': no dataset has that name")]
     [InlineData("models match grid-cells --target-pr 10 --parameter ratio", "cannot match the participation ratio")]
     public void BadInputExitsWithTwoAndNamesTheOption(string arguments, string message)
     {
