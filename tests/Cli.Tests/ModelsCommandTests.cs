@@ -125,11 +125,91 @@ public sealed class ModelsCommandTests
         Assert.Matches(@"grid-cells:d=8,\S+\s+8\s+1020\s", result.StandardOutput);
     }
 
+    [Fact]
+    public void PreviewOpensAnNwbDatasetAddedToTheRegistryTheEnvironmentNames()
+    {
+        var folder = TestEnvironment.NewFolder("np-models-registered-");
+        var environment = new Dictionary<string, string>
+        {
+            ["NEURALPREDICTIVITY_REGISTRY"] = Path.Combine(folder, "datasets.json"),
+        };
+        var nwb = TestEnvironment.DatasetFixture("position_timestamps.nwb");
+        var added = CliProcess.Run(["datasets", "add", "sargolini_nwb", nwb, "--arena-size", "100"],
+            environment: environment);
+
+        var result = CliProcess.Run(["models", "preview", "grid-cells", "--d", "8", "--maps", "1", "--dataset",
+            "sargolini_nwb", "--out", Path.Combine(folder, "png")], environment: environment);
+
+        Assert.True(added.ExitCode == 0, added.AllOutput);
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        // The registered 100 cm side, centred where the file's tracking is: 20 × 20 bins of 5 cm, all in the box.
+        Assert.Contains("sargolini_nwb: square 100 × 100 cm, centred at (-19.87, -1.12) cm; grid 20 × 20 bins",
+            result.StandardOutput);
+        Assert.Matches(@"(?m)^grid-cells:d=8,\S+\s+8\s+400\s", result.StandardOutput);
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "png"), "*.png"));
+    }
+
+    [Fact]
+    public void MatchUsesTheArenaOfAMatlabDatasetRegisteredByName()
+    {
+        var registry = new TemporaryRegistry();
+        var added = registry.AddMatlabFixture("sargolini_mat");
+
+        var result = registry.Invoke("models", "match", "place-cells:d=64", "--target-pr", "10", "--dataset",
+            "sargolini_mat", "--verbosity", "quiet");
+
+        Assert.True(added.ExitCode == 0, added.AllOutput);
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        // The file records no arena, so the reader takes the tracked extent: ⌈60.11 / 5⌉ × ⌈80.56 / 5⌉ bins.
+        Assert.Contains("sargolini_mat: rectangle 60.11 × 80.56 cm, centred at (-19.87, -1.12) cm, inferred from " +
+            "tracking; grid 13 × 17 bins", result.StandardOutput);
+        Assert.Contains("matched         yes", result.StandardOutput);
+    }
+
+    [Fact]
+    public void UnknownDatasetIsRefusedListingTheBundledAndRegisteredNames()
+    {
+        var registry = new TemporaryRegistry();
+        registry.AddMatlabFixture("sargolini_mat");
+
+        var result = registry.Invoke("models", "preview", "grid-cells", "--dataset", "sargolini");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--dataset: expected a registered dataset (stensola2012_ben, hafting2005_fig2c_trial1, " +
+            "hafting2005_fig2c_trial2, sargolini2006_10073-17010302, sargolini_mat) or a recording file; found " +
+            "'sargolini': no dataset has that name", result.StandardError);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public void TruncatedFileIsRefusedNamingTheFileAndTheOption()
+    {
+        var cut = TestEnvironment.TruncatedRecording();
+
+        var result = CliProcess.Run(["models", "preview", "grid-cells", "--d", "8", "--dataset", cut]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--dataset: expected a readable recording (a registered name or a file path); found " +
+            $"'{cut}': cut.h5: truncated", result.StandardError);
+    }
+
+    [Fact]
+    public void DatasetWithoutPositionOrArenaIsRefusedNamingTheOption()
+    {
+        var result = CliProcess.Run(["models", "match", "grid-cells", "--target-pr", "4", "--dataset",
+            TestEnvironment.UnitsOnlyNwb]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--dataset: expected a recording with an arena", result.StandardError);
+        Assert.Contains("A8604-211122.nwb) holds 3 units but no position and no arena size", result.StandardError);
+    }
+
     [Theory]
     [InlineData("models preview grid-cells:spcing=3", "unknown parameter 'spcing' of grid-cells; valid parameters: d")]
     [InlineData("models preview --d 8,x", "--d: expected comma-separated positive integers")]
     [InlineData("models preview --arena hexagon:3", "--arena: expected square:<side>")]
-    [InlineData("models preview --dataset nope", "--dataset: 'nope' is neither a file nor a bundled dataset")]
+    [InlineData("models preview --dataset nope", "--dataset: expected a registered dataset (stensola2012_ben, ")]
+    [InlineData("models match grid-cells --target-pr 10 --dataset nope", "found 'nope': no dataset has that name")]
     [InlineData("models match grid-cells --target-pr 10 --parameter ratio", "cannot match the participation ratio")]
     public void BadInputExitsWithTwoAndNamesTheOption(string arguments, string message)
     {

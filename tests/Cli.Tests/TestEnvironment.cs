@@ -30,6 +30,22 @@ internal static class TestEnvironment
         }
     }
 
+    /// <summary>A small recording made by tests/Datasets.Tests/Fixtures/make_fixtures.py.</summary>
+    internal static string DatasetFixture(string name) =>
+        Path.Combine(RepoRoot, "tests", "Datasets.Tests", "Fixtures", name);
+
+    /// <summary>The first half of a valid native recording, in a new folder: a copy cut short in transfer.</summary>
+    internal static string TruncatedRecording()
+    {
+        var good = File.ReadAllBytes(DatasetFixture("good_native.h5"));
+        var path = Path.Combine(NewFolder("np-cli-cut-"), "cut.h5");
+        File.WriteAllBytes(path, good[..(good.Length / 2)]);
+        return path;
+    }
+
+    /// <summary>A real NWB 2.4 file from pynapple's tests: three units and no position.</summary>
+    internal static string UnitsOnlyNwb => Path.Combine(RepoRoot, "data", "nwb", "A8604-211122.nwb");
+
     /// <summary>A new empty folder under the system's temporary folder.</summary>
     internal static string NewFolder(string prefix) => Directory.CreateTempSubdirectory(prefix).FullName;
 

@@ -9,7 +9,6 @@ namespace NeuralPredictivity.Benchmark;
 /// compute them once per seed.</remarks>
 internal static class DatasetStage
 {
-
     /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins.</summary>
     /// <remarks>The name or path is resolved first, which is cheap. The recording itself is read (seconds for a
     /// large file) only when <paramref name="problems"/> is still empty, so a wrong option found before this
@@ -19,26 +18,9 @@ internal static class DatasetStage
     /// <c>--bin-size</c>); null without a problem of its own when earlier problems stopped the reading.</returns>
     internal static Recording? Open(RunSettings settings, ILogger logger, List<SettingsProblem> problems)
     {
-        DatasetEntry entry;
-        try
-        {
-            var registry = DatasetRegistry.Default();
-            if (registry.Find(settings.Dataset) is null && !File.Exists(settings.Dataset))
-            {
-                problems.Add(NotFound(settings.Dataset, registry));
-                return null;
-            }
-
-            entry = registry.Resolve(settings.Dataset);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException)
-        {
-            problems.Add(new SettingsProblem("--dataset", "a registered dataset name or a recording file",
-                $"'{settings.Dataset}': {ErrorMessage.Of(e)}"));
-            return null;
-        }
-
-        if (problems.Count > 0)
+        var registry = DatasetRegistry.Default();
+        var entry = DatasetOption.Resolve(registry, settings.Dataset, problems);
+        if (entry is null || problems.Count > 0)
         {
             return null;
         }
@@ -47,22 +29,17 @@ internal static class DatasetStage
         try
         {
             recording = RunCache.Get($"recording|{RunCache.FileKey(entry.Path)}|{settings.Dataset}",
-                () => DatasetRegistry.Default().Open(settings.Dataset, logger));
+                () => DatasetOption.Read(registry, settings.Dataset, logger));
         }
-        catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException
-            or NotSupportedException)
+        catch (InvalidSettingsException e)
         {
-            problems.Add(new SettingsProblem("--dataset", "a readable recording (a registered name or a file path)",
-                $"'{settings.Dataset}': {ErrorMessage.Of(e)}"));
+            problems.AddRange(e.Problems);
             return null;
         }
 
         if (!recording.HasPosition || recording.Arena is null)
         {
-            problems.Add(new SettingsProblem("--dataset",
-                "a recording with tracked position (rate maps need where the animal was)",
-                $"'{settings.Dataset}' ({recording.SourcePath}) holds {recording.Neurons.Count} units but no " +
-                "position"));
+            problems.Add(DatasetOption.WithoutPosition(recording, settings.Dataset, DatasetOption.RateMapsNeed));
             return null;
         }
 
@@ -78,18 +55,6 @@ internal static class DatasetStage
         }
 
         return recording;
-    }
-
-    /// <summary>The problem of a <c>--dataset</c> that is neither a registered name nor a file: the names there
-    /// are and where the path led.</summary>
-    private static SettingsProblem NotFound(string dataset, DatasetRegistry registry)
-    {
-        var names = string.Join(", ", registry.Entries().Select(e => e.Name));
-        var path = Path.GetFullPath(dataset);
-        var where = Directory.Exists(path) ? $"{path} is a folder, not a file" : $"there is no file {path}";
-        return new SettingsProblem("--dataset", $"a registered dataset ({names}) or a recording file",
-            $"'{dataset}': no dataset has that name and {where}. Register a file with: predictivity datasets " +
-            "add NAME PATH");
     }
 
     /// <summary>Builds the grid, rate maps, noise ceilings and mean rates.</summary>

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
-using PureHDF;
 
 namespace NeuralPredictivity.Cli.Commands;
 
@@ -10,17 +11,18 @@ namespace NeuralPredictivity.Cli.Commands;
 /// recording's arena and grid), shared by the <c>models</c> subcommands.
 /// </summary>
 /// <remarks>
-/// A dataset is a bundled name (a file in the output's data/mec folder) or a path to a
-/// <c>mec-spikes-position/1</c> file; its root attributes <c>arena_shape</c>, <c>arena_size_cm</c>
-/// and <c>coordinate_origin</c> give the arena. <c>--arena</c> replaces the file's arena, e.g.
-/// <c>square:150cm</c>, <c>rectangle:100x150cm</c> or <c>circle:180cm</c>, centred at (0, 0).
+/// <c>--dataset</c> is resolved and read as <c>run</c> reads it (<see cref="DatasetOption"/>): a registered
+/// name (bundled, or added with <c>datasets add</c> from native HDF5, NWB or MATLAB v7.3) or a recording file,
+/// validated by the reader, whose <see cref="Recording.Arena"/> gives the arena and so the grid the run would
+/// use. <c>--arena</c> replaces the dataset's arena, e.g. <c>square:150cm</c>, <c>rectangle:100x150cm</c> or
+/// <c>circle:180cm</c>, centred at (0, 0); the dataset is then not read at all.
 /// </remarks>
 internal static class ArenaSource
 {
     internal static readonly Option<string> Dataset = new("--dataset")
     {
-        Description = "Recording whose arena and grid to use: a bundled name (e.g. stensola2012_ben, " +
-            "hafting2005_fig2c_trial1) or the path of a mec-spikes-position/1 HDF5 file.",
+        Description = "Recording whose arena and grid to use: a registered name (bundled, e.g. stensola2012_ben, " +
+            "or added with datasets add; see datasets list) or a recording file (native HDF5, NWB 2.x).",
         DefaultValueFactory = _ => "stensola2012_ben",
     };
 
@@ -43,8 +45,12 @@ internal static class ArenaSource
         command.Options.Add(BinSize);
     }
 
-    /// <summary>The arena and grid the options choose; an <see cref="ArgumentException"/> names the option.</summary>
-    internal static (Datasets.Arena Arena, SpatialGrid Grid, string Label) Resolve(ParseResult parse)
+    /// <summary>The arena and grid the options choose, with a label naming where the arena came from.</summary>
+    /// <exception cref="ArgumentException"><c>--bin-size</c> or <c>--arena</c> does not parse.</exception>
+    /// <exception cref="InvalidSettingsException">The dataset cannot be opened or has no arena; the problem
+    /// names <c>--dataset</c>.</exception>
+    internal static (Datasets.Arena Arena, SpatialGrid Grid, string Label) Resolve(
+        ParseResult parse, DatasetRegistry registry, ILogger logger)
     {
         var binText = parse.GetValue(BinSize)!;
         var binSize = ParseLength(binText);
@@ -53,12 +59,16 @@ internal static class ArenaSource
             throw new ArgumentException($"--bin-size: expected a positive length such as 5cm, got '{binText}'.");
         }
 
-        var arenaText = parse.GetValue(Arena);
-        var (arena, label) = arenaText is null
-            ? FromDataset(parse.GetValue(Dataset)!)
-            : (ParseArena(arenaText), "--arena " + arenaText);
-        var grid = SpatialGrid.ForArena(arena, binSize);
-        return (arena, grid, label);
+        if (parse.GetValue(Arena) is { } arenaText)
+        {
+            var given = ParseArena(arenaText);
+            return (given, SpatialGrid.ForArena(given, binSize), "--arena " + arenaText);
+        }
+
+        var dataset = parse.GetValue(Dataset)!;
+        var recording = DatasetOption.Open(registry, dataset, logger);
+        var arena = DatasetOption.RequireArena(recording, dataset);
+        return (arena, SpatialGrid.ForArena(arena, binSize), $"{recording.Name}: {arena}");
     }
 
     internal static Datasets.Arena ParseArena(string text)
@@ -87,61 +97,6 @@ internal static class ArenaSource
         throw new ArgumentException(
             $"--arena: expected square:<side>, rectangle:<width>x<height> or circle:<diameter> in cm " +
             $"(e.g. square:150cm, rectangle:100x150cm, circle:180cm), got '{text}'.");
-    }
-
-    private static (Datasets.Arena Arena, string Label) FromDataset(string dataset)
-    {
-        var path = ResolveDatasetPath(dataset);
-        try
-        {
-            using var file = H5File.OpenRead(path);
-            var shape = file.Attribute("arena_shape").Read<string>().Trim('\0', ' ');
-            var size = file.Attribute("arena_size_cm").Read<double[]>();
-            var origin = file.AttributeExists("coordinate_origin")
-                ? file.Attribute("coordinate_origin").Read<string>().Trim('\0', ' ')
-                : "arena centre";
-            var atCorner = origin.StartsWith("box corner", StringComparison.OrdinalIgnoreCase);
-            var (width, height) = size.Length > 0 ? (size[0], size[^1]) : (double.NaN, double.NaN);
-            var (centreX, centreY) = atCorner ? (width / 2, height / 2) : (0.0, 0.0);
-            var arena = (shape, size.Length) switch
-            {
-                // A "square" with two unequal sides is a rectangle, as the recording reader also decides.
-                ("square", 1 or 2) when width == height => Datasets.Arena.Square(width, centreX, centreY),
-                ("square", 2) or ("rectangle", 2) => Datasets.Arena.Rectangle(width, height, centreX, centreY),
-                ("circle", 1) => Datasets.Arena.Circle(width, centreX, centreY),
-                _ => throw new InvalidDataException(
-                    $"{path}: /@arena_shape '{shape}' with /@arena_size_cm of {size.Length} value(s) is not a " +
-                    "square or rectangle (1 or 2 sizes) or a circle (1 diameter); pass --arena instead."),
-            };
-            return (arena, $"{Path.GetFileNameWithoutExtension(path)}: {arena}");
-        }
-        catch (Exception ex) when (ex is not InvalidDataException)
-        {
-            throw new InvalidDataException(
-                $"{path}: cannot read the arena attributes /@arena_shape and /@arena_size_cm ({ex.Message}); " +
-                "pass --arena instead.", ex);
-        }
-    }
-
-    private static string ResolveDatasetPath(string dataset)
-    {
-        if (File.Exists(dataset))
-        {
-            return dataset;
-        }
-
-        var folder = Path.Combine(AppContext.BaseDirectory, "data", "mec");
-        var bundled = Path.Combine(folder, dataset + ".h5");
-        if (File.Exists(bundled))
-        {
-            return bundled;
-        }
-
-        var known = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.h5").Select(Path.GetFileNameWithoutExtension).Order().ToArray()
-            : [];
-        throw new ArgumentException(
-            $"--dataset: '{dataset}' is neither a file nor a bundled dataset; bundled: {string.Join(", ", known)}.");
     }
 
     private static double ParseLength(string text)

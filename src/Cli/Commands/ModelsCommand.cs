@@ -1,21 +1,24 @@
 using System.CommandLine;
 using System.Globalization;
 using NeuralPredictivity.Baselines;
+using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Cli.Commands;
 
 /// <summary><c>predictivity models</c>: list representation families, preview their maps, match dimension.</summary>
 internal static class ModelsCommand
 {
-    internal static Command Create()
+    /// <param name="registry">Where <c>--dataset</c> names are looked up; the user's registry when null.</param>
+    internal static Command Create(Func<DatasetRegistry>? registry = null)
     {
+        registry ??= DatasetRegistry.Default;
         var command = new Command(
             "models",
             "Representation families: list them with their parameters, preview their feature maps on a " +
             "recording's grid, and match their participation ratio.");
         command.Subcommands.Add(CreateList());
-        command.Subcommands.Add(ModelsPreviewCommand.Create());
-        command.Subcommands.Add(ModelsMatchCommand.Create());
+        command.Subcommands.Add(ModelsPreviewCommand.Create(registry));
+        command.Subcommands.Add(ModelsMatchCommand.Create(registry));
         return command;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NeuralPredictivity.Baselines;
 using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Terminal;
+using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Cli.Commands;
 
@@ -33,7 +34,7 @@ internal static class ModelsMatchCommand
         DefaultValueFactory = _ => DimensionalityMatcher.DefaultRelativeTolerance,
     };
 
-    internal static Command Create()
+    internal static Command Create(Func<DatasetRegistry> registries)
     {
         var command = new Command(
             "match",
@@ -44,19 +45,20 @@ internal static class ModelsMatchCommand
         command.Options.Add(Parameter);
         command.Options.Add(Tolerance);
         ArenaSource.AddTo(command);
-        command.SetAction(Run);
+        command.SetAction(parse => Run(parse, registries));
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, Func<DatasetRegistry> registries)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         using var logging = NeuralPredictivity.Cli.Terminal.CliLogging.Create(CommonOptions.MinimumLevel(parse));
+        var logger = logging.CreateLogger("predictivity.models.match");
         try
         {
             var spec = BaselineSpec.Parse(parse.GetValue(Spec)!);
-            var (arena, grid, label) = ArenaSource.Resolve(parse);
+            var (arena, grid, label) = ArenaSource.Resolve(parse, registries(), logger);
             var matcher = new DimensionalityMatcher(logging.CreateLogger<DimensionalityMatcher>());
             var match = matcher.Match(
                 spec, parse.GetValue(Target), grid, arena, parse.GetValue(Parameter), parse.GetValue(Tolerance));
@@ -73,6 +75,10 @@ internal static class ModelsMatchCommand
                 matched         {(match.WithinTolerance ? "yes" : "no")}
                 """));
             return match.WithinTolerance ? 0 : 3;
+        }
+        catch (InvalidSettingsException ex)
+        {
+            return RunCommand.ReportProblems(error, "models match", ex.Problems);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidDataException
                                    or NotSupportedException)

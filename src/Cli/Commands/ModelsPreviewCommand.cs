@@ -4,6 +4,7 @@ using NeuralPredictivity.Baselines;
 using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Plots;
 using NeuralPredictivity.Cli.Terminal;
+using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Cli.Commands;
 
@@ -55,7 +56,7 @@ internal static class ModelsPreviewCommand
         Description = "Folder for the PNGs (created if missing); without it no PNG is written.",
     };
 
-    internal static Command Create()
+    internal static Command Create(Func<DatasetRegistry> registries)
     {
         var command = new Command(
             "preview",
@@ -67,11 +68,11 @@ internal static class ModelsPreviewCommand
         command.Options.Add(Output);
         command.Options.Add(TrajectoryBatches);
         ArenaSource.AddTo(command);
-        command.SetAction(Run);
+        command.SetAction(parse => Run(parse, registries));
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, Func<DatasetRegistry> registries)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -91,7 +92,7 @@ internal static class ModelsPreviewCommand
             }
 
             var folder = parse.GetValue(Output);
-            var (arena, grid, label) = ArenaSource.Resolve(parse);
+            var (arena, grid, label) = ArenaSource.Resolve(parse, registries(), logger);
             output.WriteLine($"{label}; grid {grid}");
             output.WriteLine($"{"spec",-72} {"d",5} {"bins",5} {"PR",8} {"PCs 80%",7} {"PCs 90%",7}");
 
@@ -130,6 +131,10 @@ internal static class ModelsPreviewCommand
             }
 
             return 0;
+        }
+        catch (InvalidSettingsException ex)
+        {
+            return RunCommand.ReportProblems(error, "models preview", ex.Problems);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidDataException
                                    or NotSupportedException)
