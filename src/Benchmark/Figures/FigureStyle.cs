@@ -49,33 +49,26 @@ internal static class FigureStyle
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
     }
 
-    /// <summary>Turns <paramref name="axis"/> into a log10 axis for data plotted as log10(value).</summary>
+    /// <summary>Turns <paramref name="axis"/> into a log10 axis for data plotted as log10(value), showing
+    /// [<paramref name="lowLog"/>, <paramref name="highLog"/>]; <paramref name="powersOfTwo"/> labels powers of
+    /// 2 first, for an axis of nominal dimensions d.</summary>
     /// <remarks>
-    /// ScottPlot draws linear axes; a log axis is drawn by plotting log10 of the data and labelling
-    /// ticks with the original values: major ticks at 1, 10, 100, … (and 2 and 5 multiples when fewer
-    /// than four decades are shown), minor ticks at the other integer multiples.
+    /// ScottPlot draws linear axes; a log axis is drawn by plotting log10 of the data and labelling ticks with the
+    /// original values, placed by <see cref="LogAxisTicks"/> so that any span, from a sliver of a decade to many
+    /// decades, carries labelled ticks among the data.
     /// </remarks>
-    internal static void LogAxis(IAxis axis, double minValue, double maxValue)
+    internal static void LogAxis(IAxis axis, double lowLog, double highLog, bool powersOfTwo = false)
     {
-        var low = Math.Floor(Math.Log10(minValue));
-        var high = Math.Ceiling(Math.Log10(maxValue));
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        var fewDecades = high - low <= 3;
-        for (var decade = (int)low; decade <= (int)high; decade++)
+        foreach (var tick in LogAxisTicks.Place(lowLog, highLog, powersOfTwo))
         {
-            for (var multiple = 1; multiple <= 9; multiple++)
+            if (tick.Label is { } label)
             {
-                var value = multiple * Math.Pow(10, decade);
-                var position = Math.Log10(value);
-                var major = multiple == 1 || (fewDecades && multiple is 2 or 5);
-                if (major)
-                {
-                    ticks.AddMajor(position, value.ToString("0.###", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    ticks.AddMinor(position);
-                }
+                ticks.AddMajor(tick.Position, label);
+            }
+            else
+            {
+                ticks.AddMinor(tick.Position);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScottPlot;
 
 namespace NeuralPredictivity.Benchmark;
@@ -10,90 +9,122 @@ namespace NeuralPredictivity.Benchmark;
 /// log axis, one colour per family, and each family's least-squares line of median r_norm on
 /// log10(PR), whose slope (change in median r_norm per tenfold increase in PR) is in the legend.</item>
 /// <item><c>predictivity_vs_d.png</c>: the same scores against nominal dimension d on a log axis; each
-/// seed is a point and the line joins the mean over seeds at each d.</item>
+/// seed is a point, the line joins the mean over seeds at each d, and the legend gives the slope of the
+/// least-squares line of every seed's score on log10(d).</item>
 /// </list>
-/// Units whose score or participation ratio is undefined (NaN) are left out of the plot and the fit.
+/// A slope (and on the PR figure its line) is shown only when the family's x values span at least a factor
+/// of 2 (<see cref="LogLineFit"/>); otherwise the legend gives the range and says it is too narrow for one.
+/// Units whose score or x is undefined (NaN) are left out of the plot and the fit; a family with no such
+/// point is left out of the figure and named in its title. With no point at all there is no figure: the
+/// build methods return null and the save methods write nothing.
 /// </remarks>
 internal static class SweepFigures
 {
     private const string ScoreLabel = "median r_norm = r / √ρ over neurons (dimensionless)";
 
-    /// <summary>Least-squares fit y = intercept + slope · log10(x).</summary>
-    internal static (double Intercept, double Slope)? FitLogLine(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
+    // Wide enough for a legend that states each family's slope and range beside a plot area of ~900 px.
+    private const int FigureWidth = 1400;
+    private const int FigureHeight = 700;
+
+    /// <summary>Writes <c>predictivity_vs_pr.png</c>; false (and nothing written) when no unit has both a
+    /// finite score and a positive participation ratio.</summary>
+    internal static bool PredictivityVsParticipationRatio(string path, IReadOnlyList<SummaryRow> rows, string dataset)
     {
-        var points = xs.Zip(ys).Where(p => p.First > 0 && double.IsFinite(p.First) && double.IsFinite(p.Second))
-            .Select(p => (X: Math.Log10(p.First), Y: p.Second)).ToList();
-        if (points.Select(p => p.X).Distinct().Count() < 2)
+        var plot = ParticipationRatioPlot(rows, dataset);
+        if (plot is not null)
+        {
+            FigureStyle.Save(plot, path, FigureWidth, FigureHeight);
+        }
+
+        return plot is not null;
+    }
+
+    /// <summary>Writes <c>predictivity_vs_d.png</c>; false (and nothing written) when no unit has a finite
+    /// score.</summary>
+    internal static bool PredictivityVsNominalDimension(string path, IReadOnlyList<SummaryRow> rows, string dataset)
+    {
+        var plot = NominalDimensionPlot(rows, dataset);
+        if (plot is not null)
+        {
+            FigureStyle.Save(plot, path, FigureWidth, FigureHeight);
+        }
+
+        return plot is not null;
+    }
+
+    /// <summary>The figure of median r_norm against participation ratio, or null when no point can be drawn.
+    /// </summary>
+    internal static Plot? ParticipationRatioPlot(IReadOnlyList<SummaryRow> rows, string dataset)
+    {
+        var usable = rows.Where(r => r.ParticipationRatio > 0 && double.IsFinite(r.ParticipationRatio)
+                                     && double.IsFinite(r.MedianRNorm)).ToList();
+        if (usable.Count == 0)
         {
             return null;
         }
 
-        var meanX = points.Average(p => p.X);
-        var meanY = points.Average(p => p.Y);
-        var sxy = points.Sum(p => (p.X - meanX) * (p.Y - meanY));
-        var sxx = points.Sum(p => (p.X - meanX) * (p.X - meanX));
-        var slope = sxy / sxx;
-        return (meanY - slope * meanX, slope);
-    }
-
-    internal static void PredictivityVsParticipationRatio(string path, IReadOnlyList<SummaryRow> rows, string dataset)
-    {
         var plot = new Plot();
-        FigureStyle.Apply(plot, $"Predictivity against effective dimensionality ({dataset})",
-            "participation ratio of the features (log scale, dimensionless)", ScoreLabel);
-        var usable = rows.Where(r => r.ParticipationRatio > 0 && double.IsFinite(r.MedianRNorm)).ToList();
         var families = Families(rows);
+        var title = Title("Predictivity against effective dimensionality", dataset, families, usable,
+            "no unit with a finite score and participation ratio");
+        FigureStyle.Apply(plot, title,
+            "participation ratio of the features (log scale, dimensionless)", ScoreLabel);
         for (var f = 0; f < families.Count; f++)
         {
-            var (color, marker, pattern) = FigureStyle.Series(f);
-            var points = usable.Where(r => r.Family == families[f]).ToList();
-            var xs = points.Select(r => r.ParticipationRatio).ToList();
-            var ys = points.Select(r => r.MedianRNorm).ToList();
-            var fit = FitLogLine(xs, ys);
-            var legend = fit is { } line
-                ? $"{families[f]}: slope {line.Slope.ToString("+0.000;-0.000", CultureInfo.InvariantCulture)} " +
-                    "per decade"
-                : $"{families[f]}: too few points to fit";
-            if (points.Count > 0)
+            var points = usable.Where(r => Family(r) == families[f]).ToList();
+            if (points.Count == 0)
             {
-                var scatter = plot.Add.ScatterPoints(xs.Select(Math.Log10).ToArray(), ys.ToArray(), color);
-                scatter.MarkerSize = 8;
-                scatter.MarkerShape = marker;
-                scatter.LegendText = legend;
+                continue;
             }
 
-            if (fit is { } fitted)
+            var (color, marker, pattern) = FigureStyle.Series(f);
+            var xs = points.Select(r => r.ParticipationRatio).ToList();
+            var ys = points.Select(r => r.MedianRNorm).ToList();
+            var fit = LogLineFit.Of(xs, ys);
+            var scatter = plot.Add.ScatterPoints(xs.Select(Math.Log10).ToArray(), ys.ToArray(), color);
+            scatter.MarkerSize = 8;
+            scatter.MarkerShape = marker;
+            scatter.LegendText = $"{families[f]}: {fit.Describe("PR")}";
+            if (fit.HasSlope)
             {
-                var lo = Math.Log10(xs.Min());
-                var hi = Math.Log10(xs.Max());
-                var segment = plot.Add.Line(
-                    lo, fitted.Intercept + fitted.Slope * lo, hi, fitted.Intercept + fitted.Slope * hi);
+                var (lo, hi) = (Math.Log10(fit.Low), Math.Log10(fit.High));
+                var segment = plot.Add.Line(lo, fit.Intercept + fit.Slope * lo, hi, fit.Intercept + fit.Slope * hi);
                 segment.Color = color;
                 segment.LineWidth = 2;
                 segment.LinePattern = pattern;
             }
         }
 
-        FinishLogX(plot, usable.Select(r => r.ParticipationRatio).ToList());
-        FigureStyle.Save(plot, path, 1200, 700);
+        FinishLogX(plot, usable.Select(r => r.ParticipationRatio).ToList(), powersOfTwo: false);
+        return plot;
     }
 
-    internal static void PredictivityVsNominalDimension(string path, IReadOnlyList<SummaryRow> rows, string dataset)
+    /// <summary>The figure of median r_norm against nominal dimension d, or null when no point can be drawn.
+    /// </summary>
+    internal static Plot? NominalDimensionPlot(IReadOnlyList<SummaryRow> rows, string dataset)
     {
-        var plot = new Plot();
-        FigureStyle.Apply(plot, $"Predictivity against nominal dimension ({dataset})",
-            "nominal dimension d (feature columns, log scale)", ScoreLabel);
         var usable = rows.Where(r => r.NominalD > 0 && double.IsFinite(r.MedianRNorm)).ToList();
+        if (usable.Count == 0)
+        {
+            return null;
+        }
+
+        var plot = new Plot();
         var families = Families(rows);
+        var title = Title("Predictivity against nominal dimension", $"{dataset}; a dot per seed, lines join the means",
+            families, usable,
+            "no unit with a finite score");
+        FigureStyle.Apply(plot, title,
+            "nominal dimension d (feature columns, log scale)", ScoreLabel);
         for (var f = 0; f < families.Count; f++)
         {
-            var (color, marker, pattern) = FigureStyle.Series(f);
-            var points = usable.Where(r => r.Family == families[f]).ToList();
+            var points = usable.Where(r => Family(r) == families[f]).ToList();
             if (points.Count == 0)
             {
                 continue;
             }
 
+            var (color, marker, pattern) = FigureStyle.Series(f);
             var dots = plot.Add.ScatterPoints(
                 points.Select(r => Math.Log10(r.NominalD!.Value)).ToArray(),
                 points.Select(r => r.MedianRNorm).ToArray(),
@@ -108,28 +139,37 @@ internal static class SweepFigures
             line.LineWidth = 2;
             line.LinePattern = pattern;
             line.MarkerSize = 0;
-            line.LegendText = $"{families[f]} (mean over {points.Select(r => r.UnitSeed).Distinct().Count()} seeds)";
+            var fit = LogLineFit.Of(
+                points.Select(r => (double)r.NominalD!.Value).ToList(), points.Select(r => r.MedianRNorm).ToList());
+            var seeds = points.Select(r => r.UnitSeed).Distinct().Count();
+            line.LegendText = $"{families[f]} ({seeds} seeds): {fit.Describe("d")}";
         }
 
-        FinishLogX(plot, usable.Select(r => (double)r.NominalD!.Value).ToList());
-        FigureStyle.Save(plot, path, 1200, 700);
+        FinishLogX(plot, usable.Select(r => (double)r.NominalD!.Value).ToList(), powersOfTwo: true);
+        return plot;
     }
 
-    private static List<string> Families(IReadOnlyList<SummaryRow> rows) =>
-        rows.Select(r => r.Family ?? r.Model).Distinct().ToList();
+    private static string Family(SummaryRow row) => row.Family ?? row.Model;
 
-    private static void FinishLogX(Plot plot, IReadOnlyList<double> xs)
+    private static List<string> Families(IReadOnlyList<SummaryRow> rows) => rows.Select(Family).Distinct().ToList();
+
+    /// <summary>The title, and on a second line the families left out because none of their units has a point.
+    /// </summary>
+    private static string Title(string what, string context, IReadOnlyList<string> families,
+        IReadOnlyList<SummaryRow> usable, string whyLeftOut)
     {
-        if (xs.Count == 0)
-        {
-            plot.Title(plot.Axes.Title.Label.Text + ": no finished unit with a defined score yet");
-            return;
-        }
+        var missing = families.Where(f => !usable.Any(r => Family(r) == f)).ToList();
+        return missing.Count == 0
+            ? $"{what} ({context})"
+            : $"{what} ({context})\nleft out, {whyLeftOut}: {string.Join(", ", missing)}";
+    }
 
-        FigureStyle.LogAxis(plot.Axes.Bottom, xs.Min(), xs.Max());
+    private static void FinishLogX(Plot plot, IReadOnlyList<double> xs, bool powersOfTwo)
+    {
         var lo = Math.Log10(xs.Min());
         var hi = Math.Log10(xs.Max());
         var pad = Math.Max(0.05, 0.05 * (hi - lo));
+        FigureStyle.LogAxis(plot.Axes.Bottom, lo - pad, hi + pad, powersOfTwo);
         plot.Axes.SetLimitsX(lo - pad, hi + pad);
         plot.ShowLegend(Edge.Right);
     }
