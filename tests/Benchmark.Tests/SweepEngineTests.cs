@@ -130,6 +130,27 @@ public sealed class SweepEngineTests : IDisposable
     }
 
     [Fact]
+    public void MergeOfASweepWithNoFinishedUnitWritesNoFigureAndSaysWhy()
+    {
+        var runner = new FakeUnitRunner();
+        runner.FailOnce.UnionWith(Plan().Units().Select(u => u.Id));
+        Run(Plan(), runner);
+        // A figure from an earlier merge would show units that sweep.csv no longer lists.
+        File.WriteAllText(Path.Combine(_root, SweepMerger.PredictivityVsPrFile), "stale");
+
+        var report = SweepMerger.Merge(_root, NullLogger.Instance);
+
+        Assert.Equal((12, 0), (report.Total, report.Finished));
+        Assert.Equal([Path.Combine(_root, "sweep.csv")], report.Files);
+        Assert.Equal(
+        [
+            "no figure predictivity_vs_pr.png: no unit has finished yet",
+            "no figure predictivity_vs_d.png: no unit has finished yet",
+        ], report.Notes);
+        Assert.Empty(Directory.GetFiles(_root, "*.png"));
+    }
+
+    [Fact]
     public void DifferentPlanInTheSameFolderIsRefusedNamingTheDifference()
     {
         Run(Plan(4, 16), new FakeUnitRunner());

@@ -113,6 +113,24 @@ public sealed class SweepEndToEndTests(SmallSweep sweep) : IClassFixture<SmallSw
     }
 
     [Fact]
+    public void MergeBeforeAnyUnitHasFinishedWritesNoFigureAndSaysSo()
+    {
+        // The state of a cluster sweep whose shards are still queued: the plan is written, no unit is.
+        var folder = Path.Combine(sweep.Root, "queued");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(sweep.Whole, "sweep.json"), Path.Combine(folder, "sweep.json"));
+
+        var result = CliRunner.Invoke("sweep", "merge", folder);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Merged 0 of 8 units", result.StandardOutput);
+        Assert.Contains("no figure predictivity_vs_pr.png: no unit has finished yet", result.StandardOutput);
+        Assert.Contains("no figure predictivity_vs_d.png: no unit has finished yet", result.StandardOutput);
+        Assert.DoesNotContain("  figure  ", result.StandardOutput);
+        Assert.Empty(Directory.GetFiles(folder, "*.png"));
+    }
+
+    [Fact]
     public void MergeOfAFolderThatIsNotASweepFailsClearly()
     {
         var result = CliRunner.Invoke("sweep", "merge", sweep.Root);

@@ -6,7 +6,9 @@ namespace NeuralPredictivity.Benchmark;
 /// <remarks>
 /// Reads only the files of the sweep folder (each unit's <c>summary.csv</c>), never refits, and can run
 /// at any time, also while shards are still running: it takes whatever has finished and reports the
-/// rest. Rows follow plan order, so merging the same finished units always gives the same bytes.
+/// rest. Rows follow plan order, so merging the same finished units always gives the same bytes. A figure
+/// with no point to draw (no finished unit, or none with a finite score) is not written, and one left by an
+/// earlier merge is removed; the report's notes say which and why.
 /// </remarks>
 internal static class SweepMerger
 {
@@ -29,10 +31,29 @@ internal static class SweepMerger
         CsvFiles.Write(temporary, rows);
         File.Move(temporary, csvPath, overwrite: true);
 
-        var prFigure = Path.Combine(folder.Root, PredictivityVsPrFile);
-        var dFigure = Path.Combine(folder.Root, PredictivityVsDFile);
-        SweepFigures.PredictivityVsParticipationRatio(prFigure, rows, plan.Run.Dataset);
-        SweepFigures.PredictivityVsNominalDimension(dFigure, rows, plan.Run.Dataset);
+        var files = new List<string> { csvPath };
+        var notes = new List<string>();
+        var figures = new (string File, Func<string, bool> Draw)[]
+        {
+            (PredictivityVsPrFile, path => SweepFigures.PredictivityVsParticipationRatio(path, rows, plan.Run.Dataset)),
+            (PredictivityVsDFile, path => SweepFigures.PredictivityVsNominalDimension(path, rows, plan.Run.Dataset)),
+        };
+        foreach (var (file, draw) in figures)
+        {
+            var path = Path.Combine(folder.Root, file);
+            if (draw(path))
+            {
+                files.Add(path);
+                continue;
+            }
+
+            // A figure left from an earlier merge would show units that sweep.csv no longer holds.
+            File.Delete(path);
+            notes.Add(rows.Count == 0
+                ? $"no figure {file}: no unit has finished yet"
+                : $"no figure {file}: none of the {rows.Count} finished units has a point to plot " +
+                  "(a finite score and x)");
+        }
 
         var notFinished = statuses.Where(s => s.State != UnitState.Finished).ToList();
         Log.Merged(logger, rows.Count, statuses.Count, csvPath);
@@ -41,7 +62,7 @@ internal static class SweepMerger
             Log.MergeMissing(logger, notFinished.Count, string.Join(", ", notFinished.Select(s => s.Unit.Id)));
         }
 
-        return new MergeReport(folder.Root, statuses.Count, rows.Count, notFinished, [csvPath, prFigure, dFigure]);
+        return new MergeReport(folder.Root, statuses.Count, rows.Count, notFinished, files) { Notes = notes };
     }
 
     private static SummaryRow ReadUnitRow(SweepFolder folder, SweepUnit unit)

@@ -48,6 +48,11 @@ internal static class SweepCommandMerge
             output.WriteLine($"  figure  {file}");
         }
 
+        foreach (var note in report.Notes)
+        {
+            output.WriteLine($"  {note}");
+        }
+
         foreach (var status in report.NotFinished)
         {
             var detail = status.Detail.Length > 0 ? $": {status.Detail}" : "";
