@@ -24,23 +24,34 @@ internal static class GridScoresCommand
 {
     private const int Failed = 1;
 
+    private const string Synthetic = "synthetic";
+
+    private const string Animal = "animal";
+
     private static readonly Option<string?> Dataset = new(DatasetOption.Name, "-d")
     {
         Description = "A registered dataset name (see datasets list) or a recording file. Alone: score its " +
-                      "neurons. With --model: its arena (and, for --protocol tracked, its trajectory) drive the " +
+                      "neurons. With --model: its arena (and, for --trajectory animal, its trajectory) drive the " +
                       "network.",
     };
 
     private static readonly Option<string?> Model = new("--model", "-m")
     {
-        Description = "Checkpoint (X, X.json or X.weights) or 'bundled' for the network shipped with the toolkit.",
+        Description = "'trained' (or 'bundled') for the network shipped with the toolkit, or a checkpoint (X, X.json " +
+                      "or X.weights).",
     };
 
-    private static readonly Option<string> Protocol = new("--protocol")
+    private static readonly Option<string> Trajectory = new("--trajectory")
     {
-        Description = "How the network is driven: synthetic (Nayebi et al. 2021 box trajectories) or tracked " +
-                      "(the dataset's own trajectory).",
+        Description = "Path driving the network, as in run: synthetic (random walks in the arena, Nayebi et al. " +
+                      "2021) or animal (the dataset's recorded path).",
         DefaultValueFactory = _ => "synthetic",
+    };
+
+    // Hidden names this command had before it took run's; scripts that use them keep working.
+    private static readonly Option<string?> OldProtocol = new("--protocol")
+    {
+        Description = "Old name of --trajectory (synthetic or tracked, tracked = animal).", Hidden = true,
     };
 
     private static readonly Option<double> ArenaSize = new("--arena-size")
@@ -54,10 +65,16 @@ internal static class GridScoresCommand
         Description = "Square bin side in cm.", DefaultValueFactory = _ => SpatialGrid.DefaultBinSizeCm,
     };
 
-    private static readonly Option<double> Smoothing = new("--smoothing")
+    private static readonly Option<double> Smooth = new("--smooth")
     {
-        Description = "Gaussian σ in bins for neuron rate maps (counts and occupancy smoothed separately); 0 = none.",
+        Description = "Gaussian σ in bins for neuron rate maps (counts and occupancy smoothed separately); " +
+                      "0 = none. Default 1, not run's 0: grid scores are read from smoothed maps.",
         DefaultValueFactory = _ => 1,
+    };
+
+    private static readonly Option<double?> OldSmoothing = new("--smoothing")
+    {
+        Description = "Old name of --smooth.", Hidden = true,
     };
 
     private static readonly Option<double> MinSpeed = new("--min-speed")
@@ -67,9 +84,15 @@ internal static class GridScoresCommand
         DefaultValueFactory = _ => new RateMapOptions().MinSpeedCmPerS,
     };
 
-    private static readonly Option<int> Batches = new("--batches")
+    private static readonly Option<int> TrajectoryBatches = new("--trajectory-batches")
     {
-        Description = "Synthetic protocol: batches of 200 trajectories × 20 steps.", DefaultValueFactory = _ => 100,
+        Description = "Synthetic trajectory: batches of 200 trajectories × 20 steps that build the network's maps.",
+        DefaultValueFactory = _ => 100,
+    };
+
+    private static readonly Option<int?> OldBatches = new("--batches")
+    {
+        Description = "Old name of --trajectory-batches.", Hidden = true,
     };
 
     private static readonly Option<int> Seed = new("--seed")
@@ -99,7 +122,8 @@ internal static class GridScoresCommand
             "autocorrelogram PNGs.");
         foreach (var option in new Option[]
                  {
-                     Dataset, Model, Protocol, ArenaSize, BinSize, Smoothing, MinSpeed, Batches, Seed, Plots, Out,
+                     Dataset, Model, Trajectory, ArenaSize, BinSize, Smooth, MinSpeed, TrajectoryBatches, Seed, Plots,
+                     Out, OldProtocol, OldSmoothing, OldBatches,
                  })
         {
             command.Options.Add(option);
@@ -113,8 +137,10 @@ internal static class GridScoresCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var (dataset, modelPath, protocol) = (parse.GetValue(Dataset), parse.GetValue(Model), parse.GetValue(Protocol));
-        var problems = Validate(parse, dataset, modelPath, protocol!);
+        var problems = new List<SettingsProblem>();
+        var settings = Read(parse, problems);
+        var (dataset, modelPath, trajectory) = (settings.Dataset, settings.Model, settings.Trajectory);
+        Validate(parse, settings, problems);
         if (problems.Count > 0)
         {
             return RunCommand.ReportProblems(error, "gridscores", problems);
@@ -127,11 +153,11 @@ internal static class GridScoresCommand
         {
             var recording = dataset is null ? null : DatasetOption.Open(registries(), dataset, logger);
             PositionTrack? track = null;
-            if (recording is not null && (modelPath is null || protocol == "tracked"))
+            if (recording is not null && (modelPath is null || trajectory == Animal))
             {
                 var need = modelPath is null
                     ? DatasetOption.RateMapsNeed
-                    : "the tracked protocol drives the network along the animal's path";
+                    : "--trajectory animal drives the network along the animal's path";
                 track = DatasetOption.RequirePosition(recording, dataset!, need);
             }
 
@@ -140,8 +166,8 @@ internal static class GridScoresCommand
                 : DatasetOption.RequireArena(recording, dataset!);
             var grid = SpatialGrid.ForArena(arena, parse.GetValue(BinSize));
             var (maps, label) = modelPath is null
-                ? (NeuronMaps(parse, recording!, grid, logger), recording!.Name)
-                : ModelMaps(parse, modelPath, track, grid, ArenaBox.Of(arena), protocol!, logger, output);
+                ? (NeuronMaps(parse, settings, recording!, grid, logger), recording!.Name)
+                : ModelMaps(parse, settings, track, grid, ArenaBox.Of(arena), logger, output);
 
             var scores = GridScores.Compute(maps);
             var folder = parse.GetValue(Out)!;
@@ -149,7 +175,8 @@ internal static class GridScoresCommand
             WriteCsv(Path.Combine(folder, "gridscores.csv"), label, maps, scores);
             Report(output, label, maps, scores);
             var plotCount = modelPath is null ? maps.ColumnCount : parse.GetValue(Plots);
-            var plotted = PlotBest(folder, maps, scores, plotCount, label);
+            var valueLabel = modelPath is null ? GridScorePlots.RateLabel : GridScorePlots.ActivationLabel;
+            var plotted = PlotBest(folder, maps, scores, plotCount, label, valueLabel);
             output.WriteLine($"wrote {Path.Combine(folder, "gridscores.csv")} and {plotted * 2} PNGs to {folder}/");
             return 0;
         }
@@ -160,43 +187,110 @@ internal static class GridScoresCommand
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
                                    or NotSupportedException or UnauthorizedAccessException)
         {
-            logger.LogError("{Message}", ErrorMessage.Of(ex));
+            // Printed once: a log line as well would repeat the same sentence on the same terminal.
             error.WriteLine($"predictivity gridscores: failed: {ErrorMessage.Of(ex)}");
             return Failed;
         }
     }
 
-    /// <summary>Every problem with the options, each naming its option; checked before any file is read.</summary>
-    private static List<SettingsProblem> Validate(
-        ParseResult parse, string? dataset, string? modelPath, string protocol)
+    /// <summary>The options as given, with the old names of three of them (see <see cref="OldProtocol"/>)
+    /// resolved to run's names and values.</summary>
+    private sealed record Settings(string? Dataset, string? Model, string Trajectory, double Smooth, int Batches);
+
+    /// <summary>Reads the options; giving an option and its old name together is a problem.</summary>
+    private static Settings Read(ParseResult parse, List<SettingsProblem> problems)
     {
-        var problems = new List<SettingsProblem>();
-        if (dataset is null && modelPath is null)
+        var trajectory = parse.GetValue(Trajectory)!;
+        if (parse.GetValue(OldProtocol) is { } protocol)
+        {
+            trajectory = protocol switch
+            {
+                "tracked" => Animal,
+                "synthetic" => Synthetic,
+                _ => Refuse(problems, OldProtocol, "synthetic or tracked (its new name --trajectory takes synthetic " +
+                    "or animal)", $"'{protocol}'", trajectory),
+            };
+        }
+
+        return new Settings(
+            parse.GetValue(Dataset),
+            parse.GetValue(Model),
+            Newer(parse, Trajectory, OldProtocol, trajectory, problems),
+            Newer(parse, Smooth, OldSmoothing, parse.GetValue(OldSmoothing) ?? parse.GetValue(Smooth), problems),
+            Newer(parse, TrajectoryBatches, OldBatches, parse.GetValue(OldBatches) ?? parse.GetValue(TrajectoryBatches),
+                problems));
+    }
+
+    /// <summary><paramref name="value"/>, after checking that <paramref name="option"/> and its old name were
+    /// not both given.</summary>
+    private static T Newer<T>(ParseResult parse, Option option, Option old, T value, List<SettingsProblem> problems)
+    {
+        if (parse.GetResult(option) is { Implicit: false } && parse.GetResult(old) is not null)
+        {
+            problems.Add(new SettingsProblem(option.Name, $"either {option.Name} or its old name {old.Name}",
+                "both"));
+        }
+
+        return value;
+    }
+
+    private static string Refuse(
+        List<SettingsProblem> problems, Option option, string expected, string found, string fallback)
+    {
+        problems.Add(new SettingsProblem(option.Name, expected, found));
+        return fallback;
+    }
+
+    /// <summary>'trained' and 'bundled' both name the network shipped with the toolkit, as in run's --model.
+    /// </summary>
+    private static bool IsBundled(string model) =>
+        model.Equals("trained", StringComparison.OrdinalIgnoreCase)
+        || model.Equals("bundled", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Adds every problem with the options, each naming its option; checked before any file is read.
+    /// </summary>
+    private static void Validate(ParseResult parse, Settings settings, List<SettingsProblem> problems)
+    {
+        var (dataset, model, trajectory) = (settings.Dataset, settings.Model, settings.Trajectory);
+        if (dataset is null && model is null)
         {
             problems.Add(new SettingsProblem("--dataset, --model",
                 "at least one of them (a dataset's neurons, a network's units, or the network on the dataset's arena)",
                 "neither"));
         }
 
-        if (protocol is not ("synthetic" or "tracked"))
+        if (model is not null && !IsBundled(model) && !File.Exists(CheckpointBase(model) + ".json"))
         {
-            problems.Add(new SettingsProblem("--protocol", "synthetic or tracked", $"'{protocol}'"));
+            problems.Add(new SettingsProblem(Model.Name,
+                "'trained' (or 'bundled') for the network shipped with the toolkit, or an existing checkpoint " +
+                "(X, X.json or X.weights, with X.json beside it)",
+                $"'{model}', which is neither (no {CheckpointBase(model)}.json)"));
         }
-        else if (protocol == "tracked" && (dataset is null || modelPath is null))
+
+        if (trajectory is not (Synthetic or Animal))
         {
-            problems.Add(new SettingsProblem("--protocol",
-                "tracked only with both --model and --dataset (the dataset's trajectory drives the network)",
-                dataset is null ? "tracked without --dataset" : "tracked without --model"));
+            problems.Add(new SettingsProblem(Trajectory.Name, "one of synthetic, animal", $"'{trajectory}'"));
+        }
+        else if (trajectory == Animal && (dataset is null || model is null))
+        {
+            problems.Add(new SettingsProblem(Trajectory.Name,
+                "animal only with both --model and --dataset (the dataset's recorded path drives the network)",
+                dataset is null ? "animal without --dataset" : "animal without --model"));
         }
 
         CheckNumber(problems, BinSize, parse.GetValue(BinSize), "a positive number of cm", v => v > 0);
         CheckNumber(problems, ArenaSize, parse.GetValue(ArenaSize), "a positive number of cm", v => v > 0);
-        CheckNumber(problems, Smoothing, parse.GetValue(Smoothing), "a number of bins ≥ 0 (0 = none)", v => v >= 0);
+        CheckNumber(problems, Smooth, settings.Smooth, "a number of bins ≥ 0 (0 = none)", v => v >= 0);
         CheckNumber(problems, MinSpeed, parse.GetValue(MinSpeed), "a speed ≥ 0 cm/s (0 = no filter)", v => v >= 0);
-        CheckNumber(problems, Batches, parse.GetValue(Batches), "at least 1 batch", v => v >= 1);
+        CheckNumber(problems, TrajectoryBatches, settings.Batches, "at least 1 batch", v => v >= 1);
         CheckNumber(problems, Plots, parse.GetValue(Plots), "0 or more maps", v => v >= 0);
-        return problems;
     }
+
+    /// <summary>X for a checkpoint given as X, X.json or X.weights.</summary>
+    private static string CheckpointBase(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? path[..^".json".Length]
+        : path.EndsWith(".weights", StringComparison.OrdinalIgnoreCase) ? path[..^".weights".Length]
+        : path;
 
     private static void CheckNumber(
         List<SettingsProblem> problems, Option option, double value, string expected, Func<double, bool> valid)
@@ -209,34 +303,35 @@ internal static class GridScoresCommand
 
     /// <summary>The recording's rate maps (bins × neurons, Hz) exactly as the run builds them, smoothed as asked.
     /// </summary>
-    private static SpatialMaps NeuronMaps(ParseResult parse, Recording recording, SpatialGrid grid, ILogger logger)
+    private static SpatialMaps NeuronMaps(
+        ParseResult parse, Settings settings, Recording recording, SpatialGrid grid, ILogger logger)
     {
         var options = new RateMapOptions
         {
-            SmoothingSigmaBins = parse.GetValue(Smoothing),
+            SmoothingSigmaBins = settings.Smooth,
             MinSpeedCmPerS = parse.GetValue(MinSpeed),
         };
         return RateMaps.Compute(recording, grid, options, logger);
     }
 
-    private static (SpatialMaps Maps, string Label) ModelMaps(
-        ParseResult parse, string modelPath, PositionTrack? track, SpatialGrid grid, ArenaBox arena, string protocol,
-        ILogger logger, TextWriter output)
+    private static (SpatialMaps Maps, string Label) ModelMaps(ParseResult parse, Settings settings,
+        PositionTrack? track, SpatialGrid grid, ArenaBox arena, ILogger logger, TextWriter output)
     {
-        using var network = modelPath == "bundled" ? PathIntegrator.LoadBundled() : PathIntegrator.Load(modelPath);
+        var (model, trajectory) = (settings.Model!, settings.Trajectory);
+        using var network = IsBundled(model) ? PathIntegrator.LoadBundled() : PathIntegrator.Load(model);
         output.WriteLine($"network: {network}");
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var maps = protocol == "tracked"
+        var maps = trajectory == Animal
             ? NetworkFeatureMaps.FromTrackedTrajectory(network, grid, arena, track!.Times, track.X, track.Y,
                 logger: logger)
             : NetworkFeatureMaps.FromSyntheticTrajectories(network, grid, arena,
-                new SyntheticTrajectoryProtocol { BatchCount = parse.GetValue(Batches), Seed = parse.GetValue(Seed) },
+                new SyntheticTrajectoryProtocol { BatchCount = settings.Batches, Seed = parse.GetValue(Seed) },
                 logger);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"feature maps ({protocol}): {maps.BinCount} bins × {maps.ColumnCount} units in " +
+            $"feature maps ({trajectory} trajectory): {maps.BinCount} bins × {maps.ColumnCount} units in " +
             $"{watch.Elapsed.TotalSeconds:0.0} s"));
-        var name = modelPath == "bundled" ? PathIntegrator.BundledName : Path.GetFileNameWithoutExtension(modelPath);
-        return (maps, $"{name}_{protocol}");
+        var name = IsBundled(model) ? PathIntegrator.BundledName : Path.GetFileName(CheckpointBase(model));
+        return (maps, $"{name}_{trajectory}");
     }
 
     private static void Report(TextWriter output, string label, SpatialMaps maps, IReadOnlyList<GridScore> scores)
@@ -259,8 +354,8 @@ internal static class GridScoresCommand
         }
     }
 
-    private static int PlotBest(
-        string folder, SpatialMaps maps, IReadOnlyList<GridScore> scores, int count, string label)
+    private static int PlotBest(string folder, SpatialMaps maps, IReadOnlyList<GridScore> scores, int count,
+        string label, string valueLabel)
     {
         var binCm = maps.Grid.XEdges[1] - maps.Grid.XEdges[0];
         var chosen = Enumerable.Range(0, scores.Count)
@@ -272,7 +367,7 @@ internal static class GridScoresCommand
             var id = maps.ColumnIds[i];
             var caption = string.Create(CultureInfo.InvariantCulture,
                 $"{label} {id}: 60° {scores[i].Score60:0.00}, 90° {scores[i].Score90:0.00}");
-            GridScorePlots.SaveMap(Path.Combine(folder, $"{id}_map.png"), maps, i, caption);
+            GridScorePlots.SaveMap(Path.Combine(folder, $"{id}_map.png"), maps, i, caption, valueLabel);
             var sac = GridScores.Autocorrelogram(maps.Column(i), maps.Grid.ColumnCount, maps.Grid.RowCount);
             GridScorePlots.SaveAutocorrelogram(Path.Combine(folder, $"{id}_autocorrelogram.png"), sac, binCm, caption);
         }
@@ -282,15 +377,21 @@ internal static class GridScoresCommand
 
     /// <summary>One row per map; written beside the target and renamed, so a reader never sees half a file and
     /// a failed write leaves the previous CSV in place.</summary>
+    /// <remarks>
+    /// <see cref="GridScore.OuterRadius60"/> is a fraction of the map's width in bins (the smaller of its columns
+    /// and rows), the autocorrelogram's half-width; the columns give it in cm (fraction × width in bins × bin
+    /// side), the spatial scale a reader can compare with the grid spacing.
+    /// </remarks>
     private static void WriteCsv(string path, string label, SpatialMaps maps, IReadOnlyList<GridScore> scores)
     {
-        var text = new StringBuilder("source,map,score60,score90,outer_radius60,outer_radius90\n");
+        var widthCm = Math.Min(maps.Grid.ColumnCount, maps.Grid.RowCount) * (maps.Grid.XEdges[1] - maps.Grid.XEdges[0]);
+        var text = new StringBuilder("source,map,score60,score90,outer_radius60_cm,outer_radius90_cm\n");
         for (var i = 0; i < scores.Count; i++)
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"{label},{maps.ColumnIds[i]},{scores[i].Score60:R},{scores[i].Score90:R},");
             text.Append(CultureInfo.InvariantCulture,
-                $"{scores[i].OuterRadius60:R},{scores[i].OuterRadius90:R}\n");
+                $"{scores[i].OuterRadius60 * widthCm:R},{scores[i].OuterRadius90 * widthCm:R}\n");
         }
 
         var temporary = path + ".tmp";
