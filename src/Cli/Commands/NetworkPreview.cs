@@ -88,7 +88,7 @@ internal static class NetworkPreview
                 var title = string.Create(CultureInfo.InvariantCulture,
                     $"{label} d={d} PR={report.ParticipationRatio:0.0}");
                 FeatureMapFigure.Save(maps, Enumerable.Range(0, Math.Min(panels, maps.ColumnCount)).ToArray(), title,
-                    path);
+                    path, FeatureMapFigure.ActivationLabel);
                 output.WriteLine($"    wrote {path}");
             }
         }
