@@ -120,16 +120,18 @@ public sealed class DatasetsCommandTests
     {
         var path = Path.Combine(RepositoryRoot(), "tests", "Datasets.Tests", "Fixtures", fixture);
 
-        var (code, _, error) = Run("datasets", "add", "broken", path);
+        var (code, output, error) = Run("datasets", "add", "broken", path);
 
-        Assert.Equal(DatasetsCommand.Refused, code);
-        Assert.Contains($"error: {fixture}", error);
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Contains("predictivity datasets add: 1 problem with the arguments; nothing was registered:", error);
+        Assert.Contains($"<path>: expected {DatasetsCommand.ReadableRecording}; found '{path}': {fixture}", error);
         Assert.Contains(message, error);
+        Assert.Empty(output);
         Assert.Null(_registry.Find("broken"));
     }
 
     [Fact]
-    public void TruncatedFileIsRefused()
+    public void TruncatedFileIsRefusedNamingThePathArgument()
     {
         var good = File.ReadAllBytes(Path.Combine(RepositoryRoot(), "tests", "Datasets.Tests", "Fixtures",
                                                   "good_native.h5"));
@@ -138,8 +140,84 @@ public sealed class DatasetsCommandTests
 
         var (code, _, error) = Run("datasets", "add", "cut", path);
 
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Contains($"<path>: expected {DatasetsCommand.ReadableRecording}; found '{path}': cut.h5: truncated",
+            error);
+        Assert.Null(_registry.Find("cut"));
+    }
+
+    [Fact]
+    public void RandomBytesExitTwoNamingThePathTheFileAndThatNothingWasRegistered()
+    {
+        // Given relative to the working folder, as a user types it: the message shows both forms.
+        var folder = Directory.CreateTempSubdirectory("np-cli-noise-").FullName;
+        var path = Path.Combine(folder, "noise.nwb");
+        File.WriteAllBytes(path, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251)).ToArray());
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+
+        var (code, output, error) = Run("datasets", "add", "noise", relative);
+
+        Assert.Equal(2, code);
+        Assert.Contains("nothing was registered", error);
+        Assert.Contains($"<path>: expected {DatasetsCommand.ReadableRecording}; found '{relative}' ({path}): " +
+            "noise.nwb: not an HDF5, NWB or MATLAB v7.3 file", error);
+        Assert.DoesNotContain("error:", error);
+        Assert.Empty(output);
+        Assert.Null(_registry.Find("noise"));
+        Assert.False(File.Exists(_registry.RegistryPath));
+    }
+
+    [Fact]
+    public void MalformedRegistryIsBlamedOnTheRegistryNotOnTheRecording()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_registry.RegistryPath)!);
+        File.WriteAllText(_registry.RegistryPath, "{ not json");
+        var nwb = Path.Combine(RepositoryRoot(), "data", "nwb", "A8604-211122.nwb");
+
+        var (code, _, error) = Run("datasets", "add", "pynapple", nwb);
+
         Assert.Equal(DatasetsCommand.Refused, code);
-        Assert.Contains("cut.h5: truncated", error);
+        Assert.Contains($"{_registry.RegistryPath}: the dataset registry is malformed", error);
+        Assert.DoesNotContain("<path>", error);
+    }
+
+    [Fact]
+    public void RemoveOfAnUnknownNameIsAnErrorOnStandardErrorListingWhatCanBeRemoved()
+    {
+        var nwb = Path.Combine(RepositoryRoot(), "data", "nwb", "A8604-211122.nwb");
+        Run("datasets", "add", "pynapple", nwb);
+
+        var (code, output, error) = Run("datasets", "remove", "pynapel");
+
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Empty(output);
+        Assert.Contains("predictivity datasets remove: 1 problem with the arguments; nothing was removed:", error);
+        Assert.Contains("<name>: expected a dataset added with datasets add (pynapple); found 'pynapel', which is " +
+            "not registered.", error);
+        Assert.NotNull(_registry.Find("pynapple"));
+    }
+
+    [Fact]
+    public void RemoveOfABundledNameIsRefusedOnStandardError()
+    {
+        var (code, output, error) = Run("datasets", "remove", "stensola2012_ben");
+
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Empty(output);
+        Assert.Contains("found 'stensola2012_ben', which is bundled with the toolkit.", error);
+    }
+
+    [Fact]
+    public void InspectOfAFileTheReadersRefuseNamesTheDatasetArgument()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("np-cli-bad-").FullName, "junk.h5");
+        File.WriteAllText(path, "not a recording");
+
+        var (code, _, error) = Run("datasets", "inspect", path);
+
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Contains($"<dataset>: expected {DatasetsCommand.ReadableRecording}; found '{path}': junk.h5: not an " +
+            "HDF5", error);
     }
 
     [Fact]

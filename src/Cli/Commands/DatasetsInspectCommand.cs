@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
 
@@ -78,7 +79,7 @@ internal static class DatasetsInspectCommand
         }
 
         reading.AddTo(command);
-        command.SetAction(parse => DatasetsCommand.Run(parse, () =>
+        command.SetAction(parse => DatasetsCommand.Run(parse, "nothing was inspected", () =>
         {
             var mapOptions = new RateMapOptions
             {
@@ -103,7 +104,7 @@ internal static class DatasetsInspectCommand
             var logger = logging.CreateLogger("datasets");
             var registry = registries();
             var entry = Resolve(registry, parse, reading, parse.GetValue(target)!);
-            var recording = RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
+            var recording = Read(entry, parse.GetValue(target)!, logger);
             var output = parse.InvocationConfiguration.Output;
             var origin = entry.IsBundled ? "bundled"
                 : registry.Find(entry.Name)?.Path == entry.Path ? "registered"
@@ -191,6 +192,25 @@ internal static class DatasetsInspectCommand
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems) + ".");
+        }
+    }
+
+    /// <summary>Reads the recording; a file the readers refuse is a problem of the dataset argument, as it is
+    /// of <c>--dataset</c> in <c>run</c>.</summary>
+    /// <exception cref="InvalidSettingsException">The file is missing, malformed or unsupported.</exception>
+    private static Recording Read(DatasetEntry entry, string target, ILogger logger)
+    {
+        try
+        {
+            return RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or FileNotFoundException)
+        {
+            throw new InvalidSettingsException(
+            [
+                new SettingsProblem("<dataset>", DatasetsCommand.ReadableRecording,
+                    $"{DatasetsCommand.Quoted(target, entry.Path)}: {ErrorMessage.Of(e)}"),
+            ]);
         }
     }
 
