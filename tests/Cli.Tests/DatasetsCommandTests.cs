@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Commands;
 using NeuralPredictivity.Datasets;
 
@@ -77,6 +79,41 @@ public sealed class DatasetsCommandTests
         Assert.Contains("grid       30 × 30 bins of 5 cm (900 bins)", output);
         Assert.Contains("ceiling    median split-half ρ = ", output);
         Assert.Contains("T12C7", output);
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("--seed 3 --bin-size 10 --min-speed 5 --smooth 1 --reliability-block 30 --reliability-draws 3",
+        "--seed 3 --bin-size 10 --min-speed 5 --smooth 1 --reliability-block 30 --reliability-draws 3")]
+    [InlineData("--seed 3 --bin-size 10 --min-speed 5 --smooth 1 --reliability-block 30 --reliability-draws 3",
+        "--seed 3 --bin-size 10 --min-speed 5 --smoothing-sigma 1 --block-length 30 --draws 3")]
+    public void InspectShowsTheCeilingsARunWithTheSameSettingsDividesBy(string runOptions, string inspectOptions)
+    {
+        const string dataset = "sargolini2006_10073-17010302";
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("np-cli-ceilings-").FullName, "run");
+        var run = CliRunner.Invoke(["run", "--dataset", dataset, "--model", "random-fourier:d=4", "--bootstrap", "200",
+            "--figures", "false", "--verbosity", "quiet", "--out", folder, .. Options(runOptions)]);
+
+        var (code, output, _) = Run(
+            ["datasets", "inspect", dataset, "--verbosity", "quiet", .. Options(inspectOptions)]);
+
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        Assert.Equal(0, code);
+        var fromRun = File.ReadAllLines(Path.Combine(folder, "neurons.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .DistinctBy(f => f[0])
+            .ToDictionary(f => f[0], f => Rounded(double.Parse(f[10], CultureInfo.InvariantCulture)));
+        var table = output.Split('\n').SkipWhile(l => !l.StartsWith("neuron ", StringComparison.Ordinal)).Skip(1)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length >= 5)
+            .ToDictionary(f => f[0], f => f[4]);
+        Assert.Equal(8, fromRun.Count);
+        Assert.Equal(fromRun, table);
+
+        // The median line names the seed the draws used: the run's derived one, not --seed itself.
+        var seed = Options(runOptions) is ["--seed", var text, ..] ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
+        var derived = new RunSettings { Seed = seed }.SeedFor(SeedPurpose.Reliability);
+        Assert.Contains($"draws, seed {derived} derived from --seed {seed} as run derives it", output);
     }
 
     [Fact]
@@ -230,6 +267,11 @@ public sealed class DatasetsCommandTests
         Assert.Equal(DatasetsCommand.BadArgument, code);
         Assert.Contains("--arena-size: expected a positive size in cm", error);
     }
+
+    private static string[] Options(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Rounded(double value) =>
+        double.IsNaN(value) ? "NaN" : value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private (int Code, string Output, string Error) Run(params string[] args)
     {
