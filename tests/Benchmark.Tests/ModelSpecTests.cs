@@ -33,4 +33,46 @@ public sealed class ModelSpecTests
         Assert.Equal("--model", problem.Option);
         Assert.Contains(expected, problem.ToString());
     }
+
+    [Fact]
+    public void FamilyNamesHoldTheNetworkFamiliesAndEveryBaselineFamilyOnce()
+    {
+        var baselines = NeuralPredictivity.Baselines.BaselineFamilies.All.Select(f => f.Name);
+
+        var names = ModelSpec.FamilyNames;
+
+        Assert.Equal(["trained", "untrained", "shuffled"], names.Take(3));
+        Assert.Equal(names.Distinct(), names);
+        Assert.Subset(names.ToHashSet(), baselines.ToHashSet());
+    }
+
+    [Theory]
+    [InlineData("banana", "banana")]
+    [InlineData("shuffled:banana", "banana")]
+    [InlineData("shuffled:banana:d=4", "banana")]
+    public void UnknownFamilyIsOneProblemListingEveryFamilyOnce(string text, string unknown)
+    {
+        var problems = new List<SettingsProblem>();
+
+        Assert.Null(ModelSpec.Parse(text, featureSeed: 0, problems, option: "--families"));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("--families", problem.Option);
+        Assert.Equal(ModelSpec.Expected, problem.Expected);
+        Assert.Contains(string.Join(", ", ModelSpec.FamilyNames), problem.Expected);
+        Assert.Equal($"'{text}': no family is named '{unknown}'", problem.Found);
+    }
+
+    [Fact]
+    public void BadBaselineParameterNamesTheSpecOnceWithoutTheFamilyList()
+    {
+        var problems = new List<SettingsProblem>();
+
+        Assert.Null(ModelSpec.Parse("grid:spcing=3", featureSeed: 0, problems));
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("'grid:spcing=3': unknown parameter 'spcing' of grid-cells; valid parameters: d,",
+            problem.Found);
+        Assert.DoesNotContain("random-fourier", problem.ToString());
+    }
 }

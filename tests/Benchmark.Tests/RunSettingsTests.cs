@@ -55,6 +55,25 @@ public sealed class RunSettingsTests
     }
 
     [Fact]
+    public void NoiseCeilingOptionsAreTheRunsWithTheDerivedReliabilitySeed()
+    {
+        var settings = new RunSettings
+        {
+            Seed = 3, MinSpeedCmPerSecond = 5, SmoothSigmaBins = 1.5, ReliabilityBlockSeconds = 30,
+            ReliabilityDraws = 4,
+        };
+
+        var reliability = settings.ToReliabilityOptions();
+        var maps = settings.ToRateMapOptions();
+
+        Assert.Equal(NeuralPredictivity.Datasets.ReliabilityScheme.RandomBlocks, reliability.Scheme);
+        Assert.Equal((30.0, 4), (reliability.BlockLengthS, reliability.DrawCount));
+        Assert.Equal(settings.SeedFor(SeedPurpose.Reliability), reliability.Seed);
+        Assert.NotEqual(settings.Seed, reliability.Seed);
+        Assert.Equal((5.0, 1.5), (maps.MinSpeedCmPerS, maps.SmoothingSigmaBins));
+    }
+
+    [Fact]
     public void AllProblemsAreReportedAtOnce()
     {
         var settings = new RunSettings { BinSizeCm = -5, FoldCount = 0, Seed = -1, Regression = RegressionMethod.Pls,

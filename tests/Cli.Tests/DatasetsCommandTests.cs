@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Cli.Commands;
 using NeuralPredictivity.Datasets;
 
@@ -79,6 +81,41 @@ public sealed class DatasetsCommandTests
         Assert.Contains("T12C7", output);
     }
 
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("--seed 3 --bin-size 10 --min-speed 5 --smooth 1 --reliability-block 30 --reliability-draws 3",
+        "--seed 3 --bin-size 10 --min-speed 5 --smooth 1 --reliability-block 30 --reliability-draws 3")]
+    [InlineData("--seed 3 --bin-size 10 --min-speed 5 --smooth 1 --reliability-block 30 --reliability-draws 3",
+        "--seed 3 --bin-size 10 --min-speed 5 --smoothing-sigma 1 --block-length 30 --draws 3")]
+    public void InspectShowsTheCeilingsARunWithTheSameSettingsDividesBy(string runOptions, string inspectOptions)
+    {
+        const string dataset = "sargolini2006_10073-17010302";
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("np-cli-ceilings-").FullName, "run");
+        var run = CliRunner.Invoke(["run", "--dataset", dataset, "--model", "random-fourier:d=4", "--bootstrap", "200",
+            "--figures", "false", "--verbosity", "quiet", "--out", folder, .. Options(runOptions)]);
+
+        var (code, output, _) = Run(
+            ["datasets", "inspect", dataset, "--verbosity", "quiet", .. Options(inspectOptions)]);
+
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        Assert.Equal(0, code);
+        var fromRun = File.ReadAllLines(Path.Combine(folder, "neurons.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .DistinctBy(f => f[0])
+            .ToDictionary(f => f[0], f => Rounded(double.Parse(f[10], CultureInfo.InvariantCulture)));
+        var table = output.Split('\n').SkipWhile(l => !l.StartsWith("neuron ", StringComparison.Ordinal)).Skip(1)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length >= 5)
+            .ToDictionary(f => f[0], f => f[4]);
+        Assert.Equal(8, fromRun.Count);
+        Assert.Equal(fromRun, table);
+
+        // The median line names the seed the draws used: the run's derived one, not --seed itself.
+        var seed = Options(runOptions) is ["--seed", var text, ..] ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
+        var derived = new RunSettings { Seed = seed }.SeedFor(SeedPurpose.Reliability);
+        Assert.Contains($"draws, seed {derived} derived from --seed {seed} as run derives it", output);
+    }
+
     [Fact]
     public void InspectWritesRateMapPngs()
     {
@@ -120,16 +157,18 @@ public sealed class DatasetsCommandTests
     {
         var path = Path.Combine(RepositoryRoot(), "tests", "Datasets.Tests", "Fixtures", fixture);
 
-        var (code, _, error) = Run("datasets", "add", "broken", path);
+        var (code, output, error) = Run("datasets", "add", "broken", path);
 
-        Assert.Equal(DatasetsCommand.Refused, code);
-        Assert.Contains($"error: {fixture}", error);
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Contains("predictivity datasets add: 1 problem with the arguments; nothing was registered:", error);
+        Assert.Contains($"<path>: expected {DatasetsCommand.ReadableRecording}; found '{path}': {fixture}", error);
         Assert.Contains(message, error);
+        Assert.Empty(output);
         Assert.Null(_registry.Find("broken"));
     }
 
     [Fact]
-    public void TruncatedFileIsRefused()
+    public void TruncatedFileIsRefusedNamingThePathArgument()
     {
         var good = File.ReadAllBytes(Path.Combine(RepositoryRoot(), "tests", "Datasets.Tests", "Fixtures",
                                                   "good_native.h5"));
@@ -138,8 +177,84 @@ public sealed class DatasetsCommandTests
 
         var (code, _, error) = Run("datasets", "add", "cut", path);
 
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Contains($"<path>: expected {DatasetsCommand.ReadableRecording}; found '{path}': cut.h5: truncated",
+            error);
+        Assert.Null(_registry.Find("cut"));
+    }
+
+    [Fact]
+    public void RandomBytesExitTwoNamingThePathTheFileAndThatNothingWasRegistered()
+    {
+        // Given relative to the working folder, as a user types it: the message shows both forms.
+        var folder = Directory.CreateTempSubdirectory("np-cli-noise-").FullName;
+        var path = Path.Combine(folder, "noise.nwb");
+        File.WriteAllBytes(path, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251)).ToArray());
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+
+        var (code, output, error) = Run("datasets", "add", "noise", relative);
+
+        Assert.Equal(2, code);
+        Assert.Contains("nothing was registered", error);
+        Assert.Contains($"<path>: expected {DatasetsCommand.ReadableRecording}; found '{relative}' ({path}): " +
+            "noise.nwb: not an HDF5, NWB or MATLAB v7.3 file", error);
+        Assert.DoesNotContain("error:", error);
+        Assert.Empty(output);
+        Assert.Null(_registry.Find("noise"));
+        Assert.False(File.Exists(_registry.RegistryPath));
+    }
+
+    [Fact]
+    public void MalformedRegistryIsBlamedOnTheRegistryNotOnTheRecording()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_registry.RegistryPath)!);
+        File.WriteAllText(_registry.RegistryPath, "{ not json");
+        var nwb = Path.Combine(RepositoryRoot(), "data", "nwb", "A8604-211122.nwb");
+
+        var (code, _, error) = Run("datasets", "add", "pynapple", nwb);
+
         Assert.Equal(DatasetsCommand.Refused, code);
-        Assert.Contains("cut.h5: truncated", error);
+        Assert.Contains($"{_registry.RegistryPath}: the dataset registry is malformed", error);
+        Assert.DoesNotContain("<path>", error);
+    }
+
+    [Fact]
+    public void RemoveOfAnUnknownNameIsAnErrorOnStandardErrorListingWhatCanBeRemoved()
+    {
+        var nwb = Path.Combine(RepositoryRoot(), "data", "nwb", "A8604-211122.nwb");
+        Run("datasets", "add", "pynapple", nwb);
+
+        var (code, output, error) = Run("datasets", "remove", "pynapel");
+
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Empty(output);
+        Assert.Contains("predictivity datasets remove: 1 problem with the arguments; nothing was removed:", error);
+        Assert.Contains("<name>: expected a dataset added with datasets add (pynapple); found 'pynapel', which is " +
+            "not registered.", error);
+        Assert.NotNull(_registry.Find("pynapple"));
+    }
+
+    [Fact]
+    public void RemoveOfABundledNameIsRefusedOnStandardError()
+    {
+        var (code, output, error) = Run("datasets", "remove", "stensola2012_ben");
+
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Empty(output);
+        Assert.Contains("found 'stensola2012_ben', which is bundled with the toolkit.", error);
+    }
+
+    [Fact]
+    public void InspectOfAFileTheReadersRefuseNamesTheDatasetArgument()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("np-cli-bad-").FullName, "junk.h5");
+        File.WriteAllText(path, "not a recording");
+
+        var (code, _, error) = Run("datasets", "inspect", path);
+
+        Assert.Equal(DatasetsCommand.BadArgument, code);
+        Assert.Contains($"<dataset>: expected {DatasetsCommand.ReadableRecording}; found '{path}': junk.h5: not an " +
+            "HDF5", error);
     }
 
     [Fact]
@@ -152,6 +267,11 @@ public sealed class DatasetsCommandTests
         Assert.Equal(DatasetsCommand.BadArgument, code);
         Assert.Contains("--arena-size: expected a positive size in cm", error);
     }
+
+    private static string[] Options(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Rounded(double value) =>
+        double.IsNaN(value) ? "NaN" : value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private (int Code, string Output, string Error) Run(params string[] args)
     {

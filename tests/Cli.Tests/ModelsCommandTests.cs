@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using NeuralPredictivity.Benchmark;
 
 namespace NeuralPredictivity.Cli.Tests;
 
@@ -32,6 +34,121 @@ public sealed class ModelsCommandTests
         Assert.Matches(@"(?m)^\s+d\s+default 256\s+hidden units", result.StandardOutput);
         Assert.Contains("rnn_relu_256_sg (bundled): VanillaRnn (Relu), 256 units, SoftmaxGaussian, 512 place cells, " +
             "trained 2000 steps", result.StandardOutput);
+    }
+
+    [Fact]
+    public void ListSaysAnOmittedSeedIsDerivedFromSeedAndHowToFixIt()
+    {
+        var result = CliProcess.Run(["models", "list"]);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var seedLines = result.StandardOutput.Split('\n').Where(l => Regex.IsMatch(l, @"^\s+seed\s+default ")).ToList();
+        Assert.Equal(2 + 4, seedLines.Count);
+        Assert.All(seedLines, l => Assert.Matches(@"^\s+seed\s+default derived\s", l));
+        Assert.Contains("A spec without seed= takes the feature seed that run, models preview and models match " +
+            $"derive from their --seed (--seed 0, the default, gives seed={FeatureSeed(0)}; see manifest.json); " +
+            "write seed=N in the spec to fix it.", result.StandardOutput);
+    }
+
+    [Fact]
+    public void ListHasAHeadingForEveryFamilyAMessageNames()
+    {
+        var result = CliRunner.Invoke("models", "list");
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        foreach (var family in ModelSpec.FamilyNames)
+        {
+            Assert.Matches($"(?m)^{Regex.Escape(family)} ", result.StandardOutput);
+        }
+    }
+
+    [Theory]
+    [InlineData("run --model banana --verbosity quiet")]
+    [InlineData("sweep --families banana --dims 4 --seeds 0 --verbosity quiet")]
+    [InlineData("models preview banana")]
+    [InlineData("models match banana --target-pr 4")]
+    public void AnUnknownFamilyIsAnsweredWithTheOneListOfFamiliesOnce(string arguments)
+    {
+        var result = CliRunner.Invoke(arguments.Split(' '));
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        var list = string.Join(", ", ModelSpec.FamilyNames);
+        Assert.Equal("trained, untrained, shuffled, random-fourier, random-relu, place-cells, grid-cells", list);
+        Assert.Contains($"the families are {list} (see predictivity models list)", result.StandardError);
+        Assert.Contains("no family is named 'banana'", result.StandardError);
+        Assert.Single(Regex.Matches(result.StandardError, "random-fourier"));
+        Assert.DoesNotContain("known families", result.StandardError);
+    }
+
+    [Theory]
+    [InlineData("grid-cells:d=8", "0")]
+    [InlineData("random-relu:d=8", "3")]
+    [InlineData("shuffled:place-cells:d=8", "3")]
+    [InlineData("untrained:d=8", "0")]
+    [InlineData("trained:reduce=units,d=8", "3")]
+    public void PreviewShowsTheParticipationRatioARunWithTheSameSeedReports(string spec, string seed)
+    {
+        var folder = Path.Combine(TestEnvironment.NewFolder("np-preview-vs-run-"), "run");
+        var run = CliRunner.Invoke(
+            ["run", .. TestEnvironment.SmallWith("--model", spec, "--seed", seed, "--out", folder, "--figures",
+                "false")]);
+
+        // The run's grid and trajectories: 10 cm bins on the Sargolini session, 5 trajectory batches.
+        var preview = CliRunner.Invoke("models", "preview", spec, "--d", "8", "--seed", seed, "--dataset",
+            "sargolini2006_10073-17010302", "--bin-size", "10cm", "--trajectory-batches", "5", "--verbosity", "quiet");
+
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        Assert.True(preview.ExitCode == 0, preview.AllOutput);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        var root = summary.RootElement;
+        // Every bin the maps define was visited, so the run's joint mask keeps the bins the preview uses.
+        Assert.Equal(root.GetProperty("bins_total").GetInt32(), root.GetProperty("bins_used").GetInt32());
+        var row = Regex.Match(preview.StandardOutput, @"(?m)^(\S+)\s+8\s+(\d+)\s+([\d.]+)\s+\d+\s+\d+$");
+        Assert.True(row.Success, preview.StandardOutput);
+        Assert.Equal(root.GetProperty("bins_used").GetInt32().ToString(CultureInfo.InvariantCulture),
+            row.Groups[2].Value);
+        Assert.Equal(root.GetProperty("participation_ratio").GetDouble().ToString("0.00", CultureInfo.InvariantCulture),
+            row.Groups[3].Value);
+        var description = root.GetProperty("model_description").GetString()!;
+        if (description.StartsWith("baseline ", StringComparison.Ordinal))
+        {
+            // The same map: the spec the preview resolved, its derived seed included, is the run's.
+            Assert.Equal(description["baseline ".Length..], row.Groups[1].Value);
+            Assert.Contains($"seed={FeatureSeed(int.Parse(seed, CultureInfo.InvariantCulture))}", description);
+        }
+    }
+
+    [Fact]
+    public void PreviewRatioIsOverTheBinsTheMapDefinesNotOnlyTheVisitedOnes()
+    {
+        var folder = Path.Combine(TestEnvironment.NewFolder("np-preview-bins-"), "run");
+        var run = CliRunner.Invoke("run", "--model", "grid-cells:d=64", "--bootstrap", "200", "--figures", "false",
+            "--verbosity", "quiet", "--out", folder);
+
+        var preview = CliRunner.Invoke("models", "preview", "grid-cells", "--d", "64", "--verbosity", "quiet");
+
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        Assert.True(preview.ExitCode == 0, preview.AllOutput);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        var root = summary.RootElement;
+        // stensola2012_ben at 5 cm: the run drops the 22 bins never visited at running speed, the preview keeps them.
+        Assert.Equal((900, 878), (root.GetProperty("bins_total").GetInt32(), root.GetProperty("bins_used").GetInt32()));
+        Assert.Equal("30.32",
+            root.GetProperty("participation_ratio").GetDouble().ToString("0.00", CultureInfo.InvariantCulture));
+        Assert.Matches($@"(?m)^grid-cells:d=64,\S+,seed={FeatureSeed(0)}\s+64\s+900\s+30\.34\s",
+            preview.StandardOutput);
+    }
+
+    [Fact]
+    public void MatchSeedsTheSpecAsARunDoes()
+    {
+        var result = CliRunner.Invoke("models", "match", "random-fourier:d=16", "--target-pr", "6", "--seed", "5",
+            "--arena", "square:100cm", "--bin-size", "10cm", "--verbosity", "quiet");
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Matches($@"spec\s+random-fourier:d=16,lengthscale=[\d.]+cm,seed={FeatureSeed(5)}\b",
+            result.StandardOutput);
+        Assert.Contains($"; seed 5 (feature seed {FeatureSeed(5)})", result.StandardOutput);
     }
 
     [Fact]
@@ -205,18 +322,67 @@ public sealed class ModelsCommandTests
     }
 
     [Theory]
-    [InlineData("models preview grid-cells:spcing=3", "unknown parameter 'spcing' of grid-cells; valid parameters: d")]
-    [InlineData("models preview --d 8,x", "--d: expected comma-separated positive integers")]
-    [InlineData("models preview --arena hexagon:3", "--arena: expected square:<side>")]
+    [InlineData("models preview grid-cells:spcing=3", "<specs>: expected a baseline spec with the family's own " +
+        "parameters (see predictivity models list); found 'grid-cells:spcing=3': unknown parameter 'spcing' of " +
+        "grid-cells; valid parameters: d")]
+    [InlineData("models preview untrained:d=x", "<specs>: expected d ≥ 1 (the number of features); found d=x in " +
+        "'untrained:d=x'.")]
+    [InlineData("models preview --d 8,x", "--d: expected comma-separated positive integers such as 8,64,512; found " +
+        "'x' in '8,x'.")]
+    [InlineData("models preview --maps -1", "--maps: expected 0 or more maps per PNG (0 draws none); found -1.")]
+    [InlineData("models preview --maps many", "--maps: expected a whole number; found 'many'.")]
+    [InlineData("models preview untrained --trajectory-batches 0", "--trajectory-batches: expected an integer ≥ 1; " +
+        "found 0.")]
+    [InlineData("models preview --seed -2", "--seed: expected an integer ≥ 0; found -2.")]
+    [InlineData("models preview --bin-size 0cm", "--bin-size: expected a positive length such as 5cm, 50mm or " +
+        "0.05m; found '0cm'.")]
+    [InlineData("models preview --arena hexagon:3", "--arena: expected square:<side>, rectangle:<width>x<height> " +
+        "or circle:<diameter> in cm (e.g. square:150cm, rectangle:100x150cm, circle:180cm); found 'hexagon:3'.")]
     [InlineData("models preview --dataset nope", "--dataset: expected a registered dataset (stensola2012_ben, ")]
     [InlineData("models match grid-cells --target-pr 10 --dataset nope", "found 'nope': no dataset has that name")]
-    [InlineData("models match grid-cells --target-pr 10 --parameter ratio", "cannot match the participation ratio")]
-    public void BadInputExitsWithTwoAndNamesTheOption(string arguments, string message)
+    [InlineData("models match grid-cells --target-pr 0.5", "--target-pr: expected a finite participation ratio ≥ 1 " +
+        "(a map of one feature has PR 1); found 0.5.")]
+    [InlineData("models match grid-cells --target-pr abc", "--target-pr: expected a number such as 2.5; found 'abc'.")]
+    [InlineData("models match grid-cells --target-pr 10 --tolerance 1.5", "--tolerance: expected a relative error " +
+        "strictly between 0 and 1, such as 0.01 (1 %); found 1.5.")]
+    [InlineData("models match grid-cells --target-pr 10 --parameter ratio", "--parameter: expected a parameter of " +
+        "grid-cells that moves its participation ratio: d, spacing; found 'ratio' (grid-cells cannot match the " +
+        "participation ratio by varying it).")]
+    [InlineData("models match grid-cells --target-pr 10 --seed x", "--seed: expected a whole number; found 'x'.")]
+    [InlineData("models match untrained:d=8 --target-pr 10", "<spec>: expected a baseline family spec " +
+        "(random-fourier, random-relu, place-cells, grid-cells, shuffled): a network has no parameter that sets " +
+        "its participation ratio; found 'untrained:d=8', a network.")]
+    public void EveryOptionProblemExitsTwoNamingTheOptionWhatWasExpectedAndWhatWasFound(
+        string arguments, string message)
     {
-        var result = CliProcess.Run(arguments.Split(' '));
+        var result = CliRunner.Invoke(arguments.Split(' '));
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.True(result.ExitCode == 2, result.AllOutput);
         Assert.Contains(message, result.StandardError);
+        Assert.Matches(
+            @"^predictivity models (preview|match): 1 problem with the (options|arguments); nothing was run:",
+            result.StandardError);
+        Assert.Empty(result.StandardOutput);
+        foreach (var exceptionStyle in new[] { "Actual value was", "(Parameter '", "System.", "error:" })
+        {
+            Assert.DoesNotContain(exceptionStyle, result.StandardError);
+        }
+    }
+
+    [Fact]
+    public void EveryOptionProblemIsReportedAtOnceBeforeTheDatasetIsRead()
+    {
+        var result = CliProcess.Run(["models", "match", "grid-cells:spcing=3", "--target-pr", "0", "--tolerance", "0",
+            "--seed", "-1", "--bin-size", "x", "--verbosity", "normal"]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("predictivity models match: 5 problems with the arguments and options", result.StandardError);
+        foreach (var option in new[] { "<spec>", "--target-pr", "--tolerance", "--seed", "--bin-size" })
+        {
+            Assert.Contains($"\n  {option}: expected ", result.StandardError);
+        }
+
+        Assert.DoesNotContain("Read stensola2012_ben.h5", result.StandardError);
     }
 
     [Fact]
@@ -225,14 +391,16 @@ public sealed class ModelsCommandTests
         var result = CliProcess.Run(["models", "match", "place-cells:d=256", "--target-pr", "30"]);
 
         Assert.True(result.ExitCode == 0, result.AllOutput);
-        Assert.Matches(
-            @"spec\s+place-cells:d=256,width=[\d.]+cm,profile=gaussian,surround=2,seed=0", result.StandardOutput);
+        Assert.Matches($@"spec\s+place-cells:d=256,width=[\d.]+cm,profile=gaussian,surround=2,seed={FeatureSeed(0)}",
+            result.StandardOutput);
         var achieved = double.Parse(
             Regex.Match(result.StandardOutput, @"achieved PR\s+([\d.]+)").Groups[1].Value,
             CultureInfo.InvariantCulture);
         Assert.InRange(achieved, 29.7, 30.3);
         Assert.Contains("matched         yes", result.StandardOutput);
     }
+
+    private static int FeatureSeed(int seed) => new RunSettings { Seed = seed }.SeedFor(SeedPurpose.Features);
 
     [Fact]
     public void UnreachableMatchExitsWithThreeAndShowsTheReachableRange()

@@ -115,8 +115,9 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--model", "banana",
-        "--model: expected 'trained', 'untrained', a checkpoint file, or a baseline family spec")]
+    [InlineData("--model", "banana", "--model: expected a family spec or a checkpoint file; the families are " +
+        "trained, untrained, shuffled, random-fourier, random-relu, place-cells, grid-cells (see predictivity models " +
+        "list); found 'banana': no family is named 'banana'.")]
     [InlineData("--model", "random-fourier:d=0", "--model: expected")]
     [InlineData("--model", "untrained:d=-3", "--model: expected d ≥ 1 (the number of features); found d=-3")]
     [InlineData("--model", "trained:checkpoint=/no/such/net.json", "--model: expected an existing checkpoint")]

@@ -71,18 +71,10 @@ internal static class DatasetStage
         var arena = recording.Arena!;
         var grid = SpatialGrid.Centred(
             arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm, settings.BinSizeCm);
-        var mapOptions = new RateMapOptions
-        {
-            MinSpeedCmPerS = settings.MinSpeedCmPerSecond,
-            SmoothingSigmaBins = settings.SmoothSigmaBins,
-        };
+        var mapOptions = settings.ToRateMapOptions();
         var maps = RateMaps.Compute(recording, grid, mapOptions, logger);
-        var reliability = SplitHalfReliability.Compute(recording, grid, new ReliabilityOptions
-        {
-            BlockLengthS = settings.ReliabilityBlockSeconds,
-            DrawCount = settings.ReliabilityDraws,
-            Seed = settings.SeedFor(SeedPurpose.Reliability),
-        }, mapOptions, logger);
+        var reliability = SplitHalfReliability.Compute(
+            recording, grid, settings.ToReliabilityOptions(), mapOptions, logger);
         return new DatasetInputs(recording, grid, maps, reliability.Ceilings, recording.MeanRatesHz());
     }
 }

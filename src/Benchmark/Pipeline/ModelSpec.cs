@@ -27,10 +27,25 @@ namespace NeuralPredictivity.Benchmark;
 /// </remarks>
 public sealed class ModelSpec
 {
+    private static readonly string[] NetworkFamilies = ["trained", "untrained", "shuffled"];
+
     private ModelSpec(string text)
     {
         Text = text;
     }
+
+    /// <summary>Every family a spec can name: the network families, then those of <see cref="BaselineFamilies"/>.
+    /// </summary>
+    /// <remarks>The one list every message and listing takes its family names from, so none can leave out a family
+    /// that parses. <c>shuffled</c> is both kinds (it shuffles a network or a baseline) and appears once.</remarks>
+    public static IReadOnlyList<string> FamilyNames { get; } =
+        NetworkFamilies.Concat(BaselineFamilies.All.Select(f => f.Name)).Distinct().ToArray();
+
+    /// <summary>What a spec must be, as a problem about one says: a family spec or a checkpoint, with every family
+    /// of <see cref="FamilyNames"/>.</summary>
+    public static string Expected =>
+        $"a family spec or a checkpoint file; the families are {string.Join(", ", FamilyNames)} " +
+        "(see predictivity models list)";
 
     /// <summary>The spec as given.</summary>
     public string Text { get; }
@@ -167,14 +182,20 @@ public sealed class ModelSpec
     private static ModelSpec? ParseBaseline(string text, int featureSeed, List<SettingsProblem> problems, string option)
     {
         var canonical = Alias(text);
+        if (UnknownFamily(canonical) is { } unknown)
+        {
+            problems.Add(new SettingsProblem(option, Expected, $"'{text}': no family is named '{unknown}'"));
+            return null;
+        }
+
         if (!BaselineSpec.TryParse(canonical, out var baseline, out var error))
         {
+            // The parser's message opens with the spec it was given; the problem names the spec as written.
+            var prefix = $"Baseline spec '{canonical}': ";
+            var detail = error.StartsWith(prefix, StringComparison.Ordinal) ? error[prefix.Length..] : error;
             problems.Add(new SettingsProblem(option,
-                "'trained', 'untrained', a checkpoint file, or a baseline family spec (families: trained, untrained, " +
-                $"{string.Join(", ", new[] { "shuffled" }
-                    .Concat(BaselineFamilies.All.Select(f => f.Name))
-                    .Distinct())})",
-                $"'{text}': {error}"));
+                "a baseline spec with the family's own parameters (see predictivity models list)",
+                $"'{text}': {detail}"));
             return null;
         }
 
@@ -184,6 +205,24 @@ public sealed class ModelSpec
         }
 
         return new ModelSpec(text) { Baseline = baseline, Seed = baseline!.Seed };
+    }
+
+    /// <summary>The family name in a baseline spec (or in the spec a <c>shuffled:</c> wraps) that no family has;
+    /// null when every name is known.</summary>
+    private static string? UnknownFamily(string text)
+    {
+        var parts = text.Split(':', 3);
+        var name = parts[0].Trim();
+        var family = BaselineFamilies.Find(name);
+        if (family is null)
+        {
+            return name;
+        }
+
+        var inner = parts.Length > 1 ? parts[1].Trim() : "";
+        var shuffles = string.Equals(family.Name, "shuffled", StringComparison.OrdinalIgnoreCase);
+        return shuffles && inner.Length > 0 && !inner.Contains('=')
+            && BaselineFamilies.Find(inner) is null ? inner : null;
     }
 
     /// <summary>True when <paramref name="text"/> begins with <c>name=value</c> rather than a family name:

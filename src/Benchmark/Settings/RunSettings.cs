@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Benchmark;
 
@@ -147,6 +148,30 @@ public sealed record RunSettings
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
         return BitConverter.ToInt32(hash, 0) & int.MaxValue;
     }
+
+    /// <summary>How the run builds rate maps: <see cref="MinSpeedCmPerSecond"/> and <see cref="SmoothSigmaBins"/>.
+    /// </summary>
+    /// <remarks>The one translation of these settings into the Datasets project's options, used by the run and by
+    /// <c>datasets inspect</c>, so a map or a ceiling printed by one is the one the other scores against.</remarks>
+    public RateMapOptions ToRateMapOptions() => new()
+    {
+        MinSpeedCmPerS = MinSpeedCmPerSecond,
+        SmoothingSigmaBins = SmoothSigmaBins,
+    };
+
+    /// <summary>How the run computes its split-half noise ceilings: random <see cref="ReliabilityBlockSeconds"/>
+    /// blocks, <see cref="ReliabilityDraws"/> draws, seeded with <see cref="SeedFor"/>
+    /// (<see cref="SeedPurpose.Reliability"/>).</summary>
+    /// <remarks>The block draws take the derived seed, never <see cref="Seed"/> itself (<c>--seed 0</c> draws with
+    /// 432260332). Anything that shows a ceiling for a run's settings builds its options here, so its ρ equals the
+    /// run's <c>ceiling_rho</c> to the last bit.</remarks>
+    public ReliabilityOptions ToReliabilityOptions() => new()
+    {
+        Scheme = ReliabilityScheme.RandomBlocks,
+        BlockLengthS = ReliabilityBlockSeconds,
+        DrawCount = ReliabilityDraws,
+        Seed = SeedFor(SeedPurpose.Reliability),
+    };
 
     /// <summary>Every derived seed by purpose, as written to the manifest.</summary>
     public IReadOnlyDictionary<string, int> DerivedSeeds() =>

@@ -45,33 +45,58 @@ internal static class ArenaSource
         command.Options.Add(BinSize);
     }
 
-    /// <summary>The arena and grid the options choose, with a label naming where the arena came from.</summary>
-    /// <exception cref="ArgumentException"><c>--bin-size</c> or <c>--arena</c> does not parse.</exception>
-    /// <exception cref="InvalidSettingsException">The dataset cannot be opened or has no arena; the problem
-    /// names <c>--dataset</c>.</exception>
-    internal static (Datasets.Arena Arena, SpatialGrid Grid, string Label) Resolve(
-        ParseResult parse, DatasetRegistry registry, ILogger logger)
+    /// <summary>The arena and grid the options choose, with a label naming where the arena came from; null with
+    /// the problems added when an option is wrong or the dataset cannot be opened.</summary>
+    /// <remarks>As in <c>run</c>, the dataset is read only when <paramref name="problems"/> is still empty, so a
+    /// mistyped option is reported at once, without reading a large recording first.</remarks>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="registry">Where <c>--dataset</c> names are looked up.</param>
+    /// <param name="logger">Receives the reader's lines.</param>
+    /// <param name="problems">Problems found so far; those of <c>--bin-size</c>, <c>--arena</c> and
+    /// <c>--dataset</c> are added.</param>
+    internal static (Datasets.Arena Arena, SpatialGrid Grid, string Label)? Resolve(
+        ParseResult parse, DatasetRegistry registry, ILogger logger, List<SettingsProblem> problems)
     {
         var binText = parse.GetValue(BinSize)!;
         var binSize = ParseLength(binText);
         if (!(binSize > 0))
         {
-            throw new ArgumentException($"--bin-size: expected a positive length such as 5cm, got '{binText}'.");
+            problems.Add(new SettingsProblem(BinSize.Name, "a positive length such as 5cm, 50mm or 0.05m",
+                $"'{binText}'"));
         }
 
+        Datasets.Arena? given = null;
         if (parse.GetValue(Arena) is { } arenaText)
         {
-            var given = ParseArena(arenaText);
-            return (given, SpatialGrid.ForArena(given, binSize), "--arena " + arenaText);
+            given = ParseArena(arenaText, problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        if (given is not null)
+        {
+            return (given, SpatialGrid.ForArena(given, binSize), "--arena " + parse.GetValue(Arena));
         }
 
         var dataset = parse.GetValue(Dataset)!;
-        var recording = DatasetOption.Open(registry, dataset, logger);
-        var arena = DatasetOption.RequireArena(recording, dataset);
-        return (arena, SpatialGrid.ForArena(arena, binSize), $"{recording.Name}: {arena}");
+        try
+        {
+            var recording = DatasetOption.Open(registry, dataset, logger);
+            var arena = DatasetOption.RequireArena(recording, dataset);
+            return (arena, SpatialGrid.ForArena(arena, binSize), $"{recording.Name}: {arena}");
+        }
+        catch (InvalidSettingsException e)
+        {
+            problems.AddRange(e.Problems);
+            return null;
+        }
     }
 
-    internal static Datasets.Arena ParseArena(string text)
+    /// <summary>The arena <c>--arena</c> describes, or null with a problem naming the option.</summary>
+    internal static Datasets.Arena? ParseArena(string text, List<SettingsProblem> problems)
     {
         var parts = text.Split(':', 2);
         var shape = parts[0].Trim().ToLowerInvariant();
@@ -94,9 +119,10 @@ internal static class ArenaSource
                 break;
         }
 
-        throw new ArgumentException(
-            $"--arena: expected square:<side>, rectangle:<width>x<height> or circle:<diameter> in cm " +
-            $"(e.g. square:150cm, rectangle:100x150cm, circle:180cm), got '{text}'.");
+        problems.Add(new SettingsProblem(Arena.Name,
+            "square:<side>, rectangle:<width>x<height> or circle:<diameter> in cm (e.g. square:150cm, " +
+            "rectangle:100x150cm, circle:180cm)", $"'{text}'"));
+        return null;
     }
 
     private static double ParseLength(string text)

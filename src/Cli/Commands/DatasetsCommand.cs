@@ -8,13 +8,20 @@ namespace NeuralPredictivity.Cli.Commands;
 
 /// <summary><c>predictivity datasets list | inspect | add | remove</c>: the recordings the toolkit knows.</summary>
 /// <remarks>
-/// Exit codes: 0 success; 1 a file was refused (malformed, unsupported, missing position for maps);
-/// 2 a bad argument or an unknown dataset name.
+/// Exit codes: 0 success; 1 the command failed for another reason (a malformed registry file, a recording
+/// without the position a step needs); 2 a bad argument: an unknown dataset name, or a recording file the
+/// readers refuse (missing, malformed, unsupported), named as <c>run</c> names its <c>--dataset</c>, with nothing
+/// registered or removed. Messages about failures go to standard error, results to standard output.
 /// </remarks>
 internal static class DatasetsCommand
 {
     internal const int Refused = 1;
     internal const int BadArgument = 2;
+
+    /// <summary>What a recording file must be, as a refusal of <c>&lt;path&gt;</c> or <c>&lt;dataset&gt;</c>
+    /// says.</summary>
+    internal const string ReadableRecording =
+        "a recording file the readers accept (native HDF5 mec-spikes-position/1, NWB 2.x or MATLAB v7.3)";
 
     /// <param name="registry">Where datasets are registered; the user's registry when null.</param>
     internal static Command Create(Func<DatasetRegistry>? registry = null)
@@ -32,7 +39,7 @@ internal static class DatasetsCommand
     private static Command CreateList(Func<DatasetRegistry> registries)
     {
         var command = new Command("list", "List the bundled and registered datasets.");
-        command.SetAction(parse => Run(parse, () =>
+        command.SetAction(parse => Run(parse, "nothing was listed", () =>
         {
             var registry = registries();
             var output = parse.InvocationConfiguration.Output;
@@ -74,14 +81,32 @@ internal static class DatasetsCommand
         command.Arguments.Add(path);
         reading.AddTo(command);
         command.Options.Add(replace);
-        command.SetAction(parse => Run(parse, () =>
+        command.SetAction(parse => Run(parse, "nothing was registered", () =>
         {
             using var logging = TerminalLogging.Create(parse);
             var logger = logging.CreateLogger("datasets");
             var file = Path.GetFullPath(parse.GetValue(path)!);
-            var entry = reading.ToEntry(parse, parse.GetValue(name)!, file);
             var registry = registries();
-            var recording = registry.Add(entry, parse.GetValue(replace), logger);
+
+            // Read the registry first: a malformed registry is its own failure, not the recording's.
+            _ = registry.Entries();
+            Recording recording;
+            DatasetEntry entry;
+            try
+            {
+                entry = reading.ToEntry(parse, parse.GetValue(name)!, file);
+                recording = registry.Add(entry, parse.GetValue(replace), logger);
+            }
+            catch (Exception e) when (e is InvalidDataException or NotSupportedException or FileNotFoundException
+                                          or UnauthorizedAccessException)
+            {
+                throw new InvalidSettingsException(
+                [
+                    new SettingsProblem("<path>", ReadableRecording,
+                        $"{Quoted(parse.GetValue(path)!, file)}: {ErrorMessage.Of(e)}"),
+                ]);
+            }
+
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"registered {entry.Name}: {RecordingReader.FormatName(recording.Format)}, " +
                              $"{recording.Neurons.Count} neurons, {Seconds(recording.DurationS)}, " +
@@ -102,24 +127,48 @@ internal static class DatasetsCommand
         };
         var command = new Command("remove", "Remove a dataset from the registry; the file itself is left alone.");
         command.Arguments.Add(name);
-        command.SetAction(parse => Run(parse, () =>
+        command.SetAction(parse => Run(parse, "nothing was removed", () =>
         {
-            var removed = registries().Remove(parse.GetValue(name)!);
-            parse.InvocationConfiguration.Output.WriteLine(removed
-                ? $"removed {parse.GetValue(name)}"
-                : $"{parse.GetValue(name)} was not registered");
-            return removed ? 0 : BadArgument;
+            var registry = registries();
+            var target = parse.GetValue(name)!;
+            var registered = registry.Entries().Where(e => !e.IsBundled).Select(e => e.Name).ToList();
+            var expected = registered.Count == 0
+                ? "a dataset added with datasets add (none is registered)"
+                : $"a dataset added with datasets add ({string.Join(", ", registered)})";
+            if (DatasetRegistry.BundledNames.Contains(target))
+            {
+                throw new InvalidSettingsException(
+                    [new SettingsProblem("<name>", expected, $"'{target}', which is bundled with the toolkit")]);
+            }
+
+            if (!registry.Remove(target))
+            {
+                throw new InvalidSettingsException(
+                    [new SettingsProblem("<name>", expected, $"'{target}', which is not registered")]);
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine($"removed {target}");
+            return 0;
         }));
         return command;
     }
 
     /// <summary>Runs a command body, turning the library's documented exceptions into a message and code.</summary>
-    internal static int Run(ParseResult parse, Func<int> body)
+    /// <param name="parse">The parsed command line; its command names the problems' header.</param>
+    /// <param name="consequence">What a refusal leaves undone, such as "nothing was registered".</param>
+    /// <param name="body">The command's work; it throws <see cref="InvalidSettingsException"/> for an argument or
+    /// option the user can fix.</param>
+    internal static int Run(ParseResult parse, string consequence, Func<int> body)
     {
         var error = parse.InvocationConfiguration.Error;
         try
         {
             return body();
+        }
+        catch (InvalidSettingsException ex)
+        {
+            return RunCommand.ReportProblems(
+                error, "datasets " + parse.CommandResult.Command.Name, ex.Problems, consequence);
         }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or FileNotFoundException
                                        or InvalidOperationException or IOException)
@@ -133,6 +182,10 @@ internal static class DatasetsCommand
             return BadArgument;
         }
     }
+
+    /// <summary>A file as the user wrote it, with the full path it resolved to when that differs.</summary>
+    internal static string Quoted(string given, string fullPath) =>
+        Path.GetFullPath(given) == given ? $"'{given}'" : $"'{given}' ({fullPath})";
 
     internal static string Seconds(double seconds) => seconds.ToString("0.##", CultureInfo.InvariantCulture) + " s";
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
 
@@ -13,6 +14,14 @@ namespace NeuralPredictivity.Cli.Commands;
 /// table with each neuron's spikes, mean rate, split-half r and ceiling ρ. The numbers use the
 /// analysis settings (DESIGN.md defaults: 5 cm bins, 2.5 cm/s, unsmoothed, random 60 s blocks ×
 /// 10 draws); the PNGs are smoothed for the eye only (--png-smoothing-sigma).
+/// <para>
+/// The ceilings are the run's: the options become a <see cref="RunSettings"/> and go through its
+/// <see cref="RunSettings.ToRateMapOptions"/> and <see cref="RunSettings.ToReliabilityOptions"/>, so
+/// <c>--seed</c> is the master seed of <c>run</c> and the block draws use the seed a run derives from it, and each
+/// ρ printed equals the <c>ceiling_rho</c> of a run with the same <c>--seed</c>, <c>--bin-size</c>,
+/// <c>--min-speed</c>, <c>--smooth</c>, <c>--reliability-block</c> and <c>--reliability-draws</c> (which are
+/// accepted here under those names too). The seed used is printed with the median.
+/// </para>
 /// </remarks>
 internal static class DatasetsInspectCommand
 {
@@ -35,9 +44,9 @@ internal static class DatasetsInspectCommand
             Description = "Speed filter in cm/s (0 = off).",
             DefaultValueFactory = _ => 2.5,
         };
-        var smoothing = new Option<double>("--smoothing-sigma")
+        var smoothing = new Option<double>("--smoothing-sigma", "--smooth")
         {
-            Description = "Gaussian σ in bins for the numbers (0 = off).",
+            Description = "Gaussian σ in bins for the numbers (0 = off); run's --smooth.",
         };
         var pngSmoothing = new Option<double>("--png-smoothing-sigma")
         {
@@ -50,13 +59,21 @@ internal static class DatasetsInspectCommand
             DefaultValueFactory = _ => "random-blocks",
         };
         scheme.AcceptOnlyFromAmong("random-blocks", "first-second-half", "odd-even-minutes");
-        var blockLength = new Option<double>("--block-length")
+        var blockLength = new Option<double>("--block-length", "--reliability-block")
         {
-            Description = "Block length in s.",
+            Description = "Block length in s; run's --reliability-block.",
             DefaultValueFactory = _ => 60,
         };
-        var draws = new Option<int>("--draws") { Description = "Random block draws.", DefaultValueFactory = _ => 10 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the random block draws." };
+        var draws = new Option<int>("--draws", "--reliability-draws")
+        {
+            Description = "Random block draws; run's --reliability-draws.",
+            DefaultValueFactory = _ => 10,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Master seed, as in run: the block draws use the seed a run derives from it, so the " +
+                          "ceilings equal that run's.",
+        };
         var crossSession = new Option<string?>("--cross-session")
         {
             Description = "Another session of the same neurons (name or path): adds each neuron's " +
@@ -78,14 +95,20 @@ internal static class DatasetsInspectCommand
         }
 
         reading.AddTo(command);
-        command.SetAction(parse => DatasetsCommand.Run(parse, () =>
+        command.SetAction(parse => DatasetsCommand.Run(parse, "nothing was inspected", () =>
         {
-            var mapOptions = new RateMapOptions
+            // The run's own translation of its settings, so these ceilings are the ones a run divides by.
+            var settings = new RunSettings
             {
-                MinSpeedCmPerS = parse.GetValue(minSpeed),
-                SmoothingSigmaBins = parse.GetValue(smoothing),
+                Seed = parse.GetValue(seed),
+                BinSizeCm = parse.GetValue(binSize),
+                MinSpeedCmPerSecond = parse.GetValue(minSpeed),
+                SmoothSigmaBins = parse.GetValue(smoothing),
+                ReliabilityBlockSeconds = parse.GetValue(blockLength),
+                ReliabilityDraws = parse.GetValue(draws),
             };
-            var reliabilityOptions = new ReliabilityOptions
+            var mapOptions = settings.ToRateMapOptions();
+            var reliabilityOptions = settings.ToReliabilityOptions() with
             {
                 Scheme = parse.GetValue(scheme) switch
                 {
@@ -93,17 +116,14 @@ internal static class DatasetsInspectCommand
                     "odd-even-minutes" => ReliabilityScheme.OddEvenMinutes,
                     _ => ReliabilityScheme.RandomBlocks,
                 },
-                BlockLengthS = parse.GetValue(blockLength),
-                DrawCount = parse.GetValue(draws),
-                Seed = parse.GetValue(seed),
             };
-            ValidateSettings(parse.GetValue(binSize), parse.GetValue(pngSmoothing), mapOptions, reliabilityOptions);
+            ValidateSettings(settings, parse.GetValue(pngSmoothing), mapOptions, reliabilityOptions);
 
             using var logging = DatasetsCommand.TerminalLogging.Create(parse);
             var logger = logging.CreateLogger("datasets");
             var registry = registries();
             var entry = Resolve(registry, parse, reading, parse.GetValue(target)!);
-            var recording = RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
+            var recording = Read(entry, parse.GetValue(target)!, logger);
             var output = parse.InvocationConfiguration.Output;
             var origin = entry.IsBundled ? "bundled"
                 : registry.Find(entry.Name)?.Path == entry.Path ? "registered"
@@ -131,7 +151,8 @@ internal static class DatasetsInspectCommand
                 output.WriteLine(
                     $"ceiling    median split-half ρ = {Number(reliability.MedianCeiling(), "0.###")} over " +
                     $"{reliability.DefinedCount} of {recording.Neurons.Count} neurons " +
-                    $"({Describe(reliabilityOptions)}); {undefined} without a ceiling (r ≤ 0 or undefined)");
+                    $"({Describe(reliabilityOptions, settings.Seed)}); {undefined} without a ceiling " +
+                    "(r ≤ 0 or undefined)");
             }
 
             ReliabilityResult? across = null;
@@ -163,12 +184,17 @@ internal static class DatasetsInspectCommand
 
     /// <summary>Checks every numeric setting before any file is read and reports all problems at once.</summary>
     private static void ValidateSettings(
-        double binSize, double pngSigma, RateMapOptions maps, ReliabilityOptions reliability)
+        RunSettings settings, double pngSigma, RateMapOptions maps, ReliabilityOptions reliability)
     {
         var problems = new List<string>();
-        if (!(binSize > 0) || double.IsInfinity(binSize))
+        if (!(settings.BinSizeCm > 0) || double.IsInfinity(settings.BinSizeCm))
         {
-            problems.Add($"--bin-size: must be a positive number of cm, got {binSize}");
+            problems.Add($"--bin-size: must be a positive number of cm, got {settings.BinSizeCm}");
+        }
+
+        if (settings.Seed < 0)
+        {
+            problems.Add($"--seed: must be an integer ≥ 0 (as run's --seed), got {settings.Seed}");
         }
 
         if (!(pngSigma >= 0) || double.IsInfinity(pngSigma))
@@ -191,6 +217,25 @@ internal static class DatasetsInspectCommand
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems) + ".");
+        }
+    }
+
+    /// <summary>Reads the recording; a file the readers refuse is a problem of the dataset argument, as it is
+    /// of <c>--dataset</c> in <c>run</c>.</summary>
+    /// <exception cref="InvalidSettingsException">The file is missing, malformed or unsupported.</exception>
+    private static Recording Read(DatasetEntry entry, string target, ILogger logger)
+    {
+        try
+        {
+            return RecordingReader.Read(entry.Path, entry.ToReadOptions(), logger);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or FileNotFoundException)
+        {
+            throw new InvalidSettingsException(
+            [
+                new SettingsProblem("<dataset>", DatasetsCommand.ReadableRecording,
+                    $"{DatasetsCommand.Quoted(target, entry.Path)}: {ErrorMessage.Of(e)}"),
+            ]);
         }
     }
 
@@ -294,11 +339,12 @@ internal static class DatasetsInspectCommand
         }
     }
 
-    private static string Describe(ReliabilityOptions options) => options.Scheme switch
+    private static string Describe(ReliabilityOptions options, int masterSeed) => options.Scheme switch
     {
         ReliabilityScheme.FirstSecondHalf => "first vs second half",
         ReliabilityScheme.OddEvenMinutes => $"even vs odd {Number(options.BlockLengthS)} s blocks",
-        _ => $"random {Number(options.BlockLengthS)} s blocks, {options.DrawCount} draws, seed {options.Seed}",
+        _ => $"random {Number(options.BlockLengthS)} s blocks, {options.DrawCount} draws, seed {options.Seed} " +
+             $"derived from --seed {masterSeed} as run derives it",
     };
 
     internal static string Number(double value, string format = "0.##") =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NeuralPredictivity.Baselines;
+using NeuralPredictivity.Benchmark;
 using NeuralPredictivity.Datasets;
 
 namespace NeuralPredictivity.Cli.Commands;
@@ -62,16 +63,24 @@ internal static class ModelsCommand
                         $"{parameter.FormatValue(Coerce(parameter, parameter.SearchMaximum))}")
                     : string.Empty;
                 output.WriteLine(
-                    $"    {parameter.Name.PadRight(width)}  default {parameter.DefaultText,-9} " +
+                    $"    {parameter.Name.PadRight(width)}  default {DefaultText(parameter),-9} " +
                     $"{parameter.Description}; {parameter.ValidValues}{match}");
             }
         }
 
         output.WriteLine();
         output.WriteLine("Example: random-fourier:d=512,lengthscale=20cm,seed=3   shuffled:grid-cells:d=64,seed=1");
-        output.WriteLine("A spec without seed= takes the seed derived from the run's --seed (see manifest.json).");
+        var derived = new RunSettings().SeedFor(SeedPurpose.Features).ToString(CultureInfo.InvariantCulture);
+        output.WriteLine("A spec without seed= takes the feature seed that run, models preview and models match " +
+            $"derive from their --seed (--seed 0, the default, gives seed={derived}; see manifest.json); write " +
+            "seed=N in the spec to fix it. A sweep sets seed= from --seeds.");
         return failed ? 2 : 0;
     }
+
+    /// <summary>A parameter's default as the commands apply it: the library's seed default of 0 is replaced by
+    /// the seed derived from <c>--seed</c> before any map is built.</summary>
+    private static string DefaultText(BaselineParameter parameter) =>
+        parameter.Name == "seed" ? "derived" : parameter.DefaultText;
 
     private static object Coerce(BaselineParameter parameter, double value) =>
         parameter.Kind == BaselineParameterKind.Integer ? (object)(int)value : value;

@@ -9,29 +9,36 @@ using NeuralPredictivity.Datasets;
 namespace NeuralPredictivity.Cli.Commands;
 
 /// <summary><c>predictivity models match</c>: a family spec whose participation ratio matches a target.</summary>
+/// <remarks>
+/// The spec is parsed as <c>run --model</c> parses it, with the feature seed a run derives from <c>--seed</c>,
+/// and matched as <c>run --match-pr-of</c> matches it, so the spec printed is the one such a run would build.
+/// Every option problem is reported at once, naming the option, before the dataset is read.
+/// </remarks>
 internal static class ModelsMatchCommand
 {
+    private const string SpecName = "<spec>";
+
     private static readonly Argument<string> Spec = new("spec")
     {
         Description = "Baseline spec to start from (see models list); every parameter but the varied one is kept.",
     };
 
-    private static readonly Option<double> Target = new("--target-pr")
+    private static readonly Option<string> Target = new("--target-pr")
     {
         Description = "Participation ratio to reach (≥ 1), e.g. that of a trained model on the same grid.",
         Required = true,
     };
 
-    private static readonly Option<string?> Parameter = new("--parameter")
+    private static readonly Option<string> Parameter = new("--parameter")
     {
         Description = "Parameter to vary (d, lengthscale, width or spacing); default: the family's shape parameter, " +
             "keeping d fixed.",
     };
 
-    private static readonly Option<double> Tolerance = new("--tolerance")
+    private static readonly Option<string> Tolerance = new("--tolerance")
     {
-        Description = "Accepted relative error |PR − target| / target.",
-        DefaultValueFactory = _ => DimensionalityMatcher.DefaultRelativeTolerance,
+        Description = "Accepted relative error |PR − target| / target, in (0, 1). [default: " +
+            DimensionalityMatcher.DefaultRelativeTolerance.ToString(CultureInfo.InvariantCulture) + "]",
     };
 
     internal static Command Create(Func<DatasetRegistry> registries)
@@ -44,6 +51,7 @@ internal static class ModelsMatchCommand
         command.Options.Add(Target);
         command.Options.Add(Parameter);
         command.Options.Add(Tolerance);
+        command.Options.Add(ModelsPreviewCommand.Seed);
         ArenaSource.AddTo(command);
         command.SetAction(parse => Run(parse, registries));
         return command;
@@ -57,13 +65,42 @@ internal static class ModelsMatchCommand
         var logger = logging.CreateLogger("predictivity.models.match");
         try
         {
-            var spec = BaselineSpec.Parse(parse.GetValue(Spec)!);
-            var (arena, grid, label) = ArenaSource.Resolve(parse, registries(), logger);
-            var matcher = new DimensionalityMatcher(logging.CreateLogger<DimensionalityMatcher>());
-            var match = matcher.Match(
-                spec, parse.GetValue(Target), grid, arena, parse.GetValue(Parameter), parse.GetValue(Tolerance));
+            var problems = new List<SettingsProblem>();
+            var reader = new RunCommandOptions.OptionReader(parse, problems);
+            var settings = ModelsPreviewCommand.ReadSeed(reader, problems);
+            var featureSeed = settings.SeedFor(SeedPurpose.Features);
+            var spec = ReadSpec(parse.GetValue(Spec)!, featureSeed, problems);
+            var target = reader.Number(Target);
+            if (target is { } pr && !(pr >= 1 && double.IsFinite(pr)))
+            {
+                problems.Add(new SettingsProblem(Target.Name,
+                    "a finite participation ratio ≥ 1 (a map of one feature has PR 1)", Format(pr)));
+            }
 
-            output.WriteLine($"{label}; grid {grid}");
+            var tolerance = reader.Number(Tolerance) ?? DimensionalityMatcher.DefaultRelativeTolerance;
+            if (!(tolerance > 0 && tolerance < 1))
+            {
+                problems.Add(new SettingsProblem(Tolerance.Name,
+                    "a relative error strictly between 0 and 1, such as 0.01 (1 %)", Format(tolerance)));
+            }
+
+            var parameter = reader.Get(Parameter);
+            if (spec is not null && parameter is not null)
+            {
+                CheckParameter(spec, parameter, problems);
+            }
+
+            var resolved = ArenaSource.Resolve(parse, registries(), logger, problems);
+            if (problems.Count > 0 || resolved is not { } where || spec is null || target is null)
+            {
+                return RunCommand.ReportProblems(error, "models match", problems);
+            }
+
+            var (arena, grid, label) = where;
+            var matcher = new DimensionalityMatcher(logging.CreateLogger<DimensionalityMatcher>());
+            var match = matcher.Match(spec, target.Value, grid, arena, parameter, tolerance);
+
+            output.WriteLine($"{label}; grid {grid}; seed {settings.Seed} (feature seed {featureSeed})");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 spec            {match.Spec}
                 varied          {match.Parameter}
@@ -87,4 +124,35 @@ internal static class ModelsMatchCommand
             return 2;
         }
     }
+
+    /// <summary>The baseline the spec names, seeded as a run seeds it; null with a problem naming the argument
+    /// for a spec that does not parse or names a network, whose participation ratio is not a parameter.</summary>
+    private static BaselineSpec? ReadSpec(string text, int featureSeed, List<SettingsProblem> problems)
+    {
+        var spec = ModelSpec.Parse(text, featureSeed, problems, SpecName);
+        if (spec is { IsNetwork: true })
+        {
+            problems.Add(new SettingsProblem(SpecName,
+                "a baseline family spec (" + string.Join(", ", BaselineFamilies.All.Select(f => f.Name)) +
+                "): a network has no parameter that sets its participation ratio",
+                $"'{text}', a network"));
+        }
+
+        return spec?.Baseline;
+    }
+
+    /// <summary>Adds a problem naming <c>--parameter</c> when the spec's family cannot vary it.</summary>
+    private static void CheckParameter(BaselineSpec spec, string parameter, List<SettingsProblem> problems)
+    {
+        var family = spec.Inner?.Family ?? spec.Family;
+        var matchable = family.Parameters.Where(p => p.IsMatchable).Select(p => p.Name).ToList();
+        if (!matchable.Contains(parameter, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add(new SettingsProblem(Parameter.Name,
+                $"a parameter of {family.Name} that moves its participation ratio: {string.Join(", ", matchable)}",
+                $"'{parameter}' ({family.Name} cannot match the participation ratio by varying it)"));
+        }
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,16 @@ namespace NeuralPredictivity.Cli.Commands;
 /// <c>predictivity models preview</c>: generates families at several d on a recording's grid, prints
 /// each map's participation ratio and draws a few of its features as PNG.
 /// </summary>
+/// <remarks>
+/// Specs are parsed as <c>run --model</c> parses them (<see cref="ModelSpec"/>), with the feature seed a run
+/// derives from <c>--seed</c>, and networks are driven along the run's trajectories, so a spec previewed here is
+/// the map a run with the same <c>--seed</c> regresses. Every option problem is reported at once, naming the
+/// option, before the dataset is read.
+/// <para>Limitation: the PR is over the bins the map defines (the <c>bins</c> column), while a run's is over the
+/// regression bins, which the animal must also have visited; the two agree when every bin was visited and differ
+/// in the second decimal otherwise (stensola2012_ben at 5 cm: 900 against 878 bins). The preview has no speed
+/// filter to find the visited bins with; use the run's <c>summary.json</c> for the exact value.</para>
+/// </remarks>
 internal static class ModelsPreviewCommand
 {
     /// <summary>One spec per position family and the shuffled control, used when none is given.</summary>
@@ -26,29 +36,36 @@ internal static class ModelsPreviewCommand
         "shuffled:grid-cells",
     ];
 
+    private const string SpecsName = "<specs>";
+
     private static readonly Argument<string[]> Specs = new("specs")
     {
-        Description = "Baseline or network specs (see models list: trained, untrained, shuffled, random-fourier, " +
-            "…); d is replaced by each --d value. Default: one of each baseline family.",
+        Description = $"Baseline or network specs (families: {string.Join(", ", ModelSpec.FamilyNames)}; see " +
+            "models list); d is replaced by each --d value. Default: one of each baseline family.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private static readonly Option<int> TrajectoryBatches = new("--trajectory-batches")
+    private static readonly Option<string> TrajectoryBatches = new("--trajectory-batches")
     {
-        Description = "Networks only: batches of 200 synthetic trajectories × 20 steps that build their maps.",
-        DefaultValueFactory = _ => 100,
+        Description = "Networks only: batches of 200 synthetic trajectories × 20 steps that build their maps. " +
+            "[default: 100]",
     };
 
     private static readonly Option<string> Dimensions = new("--d")
     {
-        Description = "Comma-separated feature counts d to generate.",
-        DefaultValueFactory = _ => "8,64,512",
+        Description = "Comma-separated feature counts d to generate. [default: 8,64,512]",
     };
 
-    private static readonly Option<int> Panels = new("--maps")
+    private static readonly Option<string> Panels = new("--maps")
     {
-        Description = "Feature maps drawn per PNG (the first ones of each map); 0 draws none.",
-        DefaultValueFactory = _ => 6,
+        Description = "Feature maps drawn per PNG (the first ones of each map); 0 draws none. [default: 6]",
+    };
+
+    /// <summary><c>--seed</c> of <c>models preview</c> and <c>models match</c>: the master seed of a run.</summary>
+    internal static readonly Option<string> Seed = new("--seed")
+    {
+        Description = "Master seed, as in run: a spec without seed= takes the feature seed a run derives from it " +
+            "(and networks the run's trajectories), so the maps are the run's. [default: 0]",
     };
 
     private static readonly Option<string?> Output = new("--out")
@@ -67,6 +84,7 @@ internal static class ModelsPreviewCommand
         command.Options.Add(Panels);
         command.Options.Add(Output);
         command.Options.Add(TrajectoryBatches);
+        command.Options.Add(Seed);
         ArenaSource.AddTo(command);
         command.SetAction(parse => Run(parse, registries));
         return command;
@@ -80,20 +98,44 @@ internal static class ModelsPreviewCommand
         var logger = logging.CreateLogger("predictivity.models.preview");
         try
         {
-            var texts = parse.GetValue(Specs) is { Length: > 0 } given ? given : DefaultSpecs;
-            var networks = texts.Select(NetworkPreview.ParseNetwork).ToArray();
-            var specs = texts.Select((t, i) => networks[i] is null ? BaselineSpec.Parse(t) : null).ToArray();
-            var batches = parse.GetValue(TrajectoryBatches);
-            var dimensions = ParseDimensions(parse.GetValue(Dimensions)!);
-            var panels = parse.GetValue(Panels);
+            var problems = new List<SettingsProblem>();
+            var reader = new RunCommandOptions.OptionReader(parse, problems);
+            var settings = ReadSeed(reader, problems) with
+            {
+                TrajectoryBatches = reader.Integer(TrajectoryBatches) ?? new RunSettings().TrajectoryBatches,
+            };
+            problems.AddRange(settings.Validate().Where(p => p.Option == TrajectoryBatches.Name));
+            var dimensions = ParseDimensions(reader.Get(Dimensions) ?? "8,64,512", problems);
+            var panels = reader.Integer(Panels) ?? 6;
             if (panels < 0)
             {
-                throw new ArgumentException($"--maps: expected 0 or more maps per PNG, got {panels}.");
+                problems.Add(new SettingsProblem(Panels.Name, "0 or more maps per PNG (0 draws none)",
+                    panels.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            var featureSeed = settings.SeedFor(SeedPurpose.Features);
+            var texts = parse.GetValue(Specs) is { Length: > 0 } given ? given : DefaultSpecs;
+            var networks = new ModelSpec?[texts.Length];
+            var specs = new BaselineSpec?[texts.Length];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                var before = problems.Count;
+                networks[i] = NetworkPreview.ParseNetwork(texts[i], featureSeed, problems, SpecsName);
+                if (networks[i] is null && problems.Count == before)
+                {
+                    specs[i] = ModelSpec.Parse(texts[i], featureSeed, problems, SpecsName)?.Baseline;
+                }
             }
 
             var folder = parse.GetValue(Output);
-            var (arena, grid, label) = ArenaSource.Resolve(parse, registries(), logger);
-            output.WriteLine($"{label}; grid {grid}");
+            var resolved = ArenaSource.Resolve(parse, registries(), logger, problems);
+            if (problems.Count > 0 || resolved is not { } where)
+            {
+                return RunCommand.ReportProblems(error, "models preview", problems);
+            }
+
+            var (arena, grid, label) = where;
+            output.WriteLine($"{label}; grid {grid}; seed {settings.Seed} (feature seed {featureSeed})");
             output.WriteLine($"{"spec",-72} {"d",5} {"bins",5} {"PR",8} {"PCs 80%",7} {"PCs 90%",7}");
 
             if (folder is not null)
@@ -105,7 +147,7 @@ internal static class ModelsPreviewCommand
             {
                 if (networks[s] is { } network)
                 {
-                    NetworkPreview.Write(output, network, dimensions, grid, arena, batches, folder, panels, s, logger);
+                    NetworkPreview.Write(output, network, dimensions, grid, arena, settings, folder, panels, s, logger);
                     continue;
                 }
 
@@ -144,23 +186,39 @@ internal static class ModelsPreviewCommand
         }
     }
 
-    internal static IReadOnlyList<int> ParseDimensions(string text)
+    /// <summary>The settings of a run with the <c>--seed</c> given (default 0), whose derived seeds the maps
+    /// take; a seed that is not an integer ≥ 0 is a problem worded as <c>run</c> words it.</summary>
+    internal static RunSettings ReadSeed(RunCommandOptions.OptionReader reader, List<SettingsProblem> problems)
+    {
+        var settings = new RunSettings { Seed = reader.Integer(Seed) ?? 0 };
+        var invalid = settings.Validate().Where(p => p.Option == Seed.Name).ToList();
+        problems.AddRange(invalid);
+        return invalid.Count == 0 ? settings : settings with { Seed = 0 };
+    }
+
+    /// <summary>The feature counts of <c>--d</c>; problems name the option and the bad item.</summary>
+    internal static IReadOnlyList<int> ParseDimensions(string text, List<SettingsProblem> problems)
     {
         var values = new List<int>();
         foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (!int.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d < 1)
             {
-                throw new ArgumentException(
-                    $"--d: expected comma-separated positive integers such as 8,64,512, got '{item}'.");
+                problems.Add(new SettingsProblem(Dimensions.Name,
+                    "comma-separated positive integers such as 8,64,512", $"'{item}' in '{text}'"));
+                continue;
             }
 
             values.Add(d);
         }
 
-        return values.Count > 0
-            ? values
-            : throw new ArgumentException($"--d: expected at least one feature count, got '{text}'.");
+        if (values.Count == 0 && problems.All(p => p.Option != Dimensions.Name))
+        {
+            problems.Add(new SettingsProblem(Dimensions.Name, "at least one feature count such as 8,64,512",
+                $"'{text}'"));
+        }
+
+        return values;
     }
 
     private static string FamilyLabel(BaselineSpec spec) =>

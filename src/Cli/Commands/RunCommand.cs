@@ -75,10 +75,17 @@ internal static class RunCommand
     }
 
     /// <summary>Prints every problem, one per line, and returns the invalid-options exit code.</summary>
-    internal static int ReportProblems(TextWriter error, string command, IReadOnlyList<SettingsProblem> problems)
+    /// <param name="error">Standard error.</param>
+    /// <param name="command">The command as typed after <c>predictivity</c>, such as <c>datasets add</c>.</param>
+    /// <param name="problems">Every problem, each naming its option or argument (<c>&lt;path&gt;</c>).</param>
+    /// <param name="consequence">What the refusal leaves undone, stated so nobody has to check.</param>
+    internal static int ReportProblems(TextWriter error, string command, IReadOnlyList<SettingsProblem> problems,
+        string consequence = "nothing was run")
     {
         var noun = problems.Count == 1 ? "problem" : "problems";
-        error.WriteLine($"predictivity {command}: {problems.Count} {noun} with the options; nothing was run:");
+        var arguments = problems.Count(p => p.Option.StartsWith('<'));
+        var what = arguments == 0 ? "options" : arguments == problems.Count ? "arguments" : "arguments and options";
+        error.WriteLine($"predictivity {command}: {problems.Count} {noun} with the {what}; {consequence}:");
         foreach (var problem in problems)
         {
             error.WriteLine($"  {problem}");

@@ -231,7 +231,7 @@ internal sealed class RunCommandOptions
     }
 
     /// <summary>Parses option values with the invariant culture, collecting problems instead of throwing.</summary>
-    private sealed class OptionReader(ParseResult parse, List<SettingsProblem> problems)
+    internal sealed class OptionReader(ParseResult parse, List<SettingsProblem> problems)
     {
         private readonly HashSet<string> _given = [];
 
