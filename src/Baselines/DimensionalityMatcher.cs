@@ -53,6 +53,9 @@ public sealed class DimensionalityMatcher
     /// <param name="arena">Arena in the grid's frame.</param>
     /// <param name="parameter">Parameter to vary; null uses <see cref="BaselineFamily.DefaultMatchParameter"/>.</param>
     /// <param name="relativeTolerance">Accepted |PR − target| / target, in (0, 1).</param>
+    /// <param name="bins">Bins the PR is measured on, one entry per grid bin: a run passes the bins its
+    /// neuron maps define, so the achieved PR is the one its summary reports. Null measures on every bin
+    /// the map defines.</param>
     /// <param name="cancellationToken">Stops the search between maps.</param>
     public DimensionalityMatch Match(
         BaselineSpec spec,
@@ -61,6 +64,7 @@ public sealed class DimensionalityMatcher
         Arena arena,
         string? parameter = null,
         double relativeTolerance = DefaultRelativeTolerance,
+        IReadOnlyList<bool>? bins = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -80,7 +84,13 @@ public sealed class DimensionalityMatcher
         }
 
         var knob = ResolveParameter(spec, parameter);
-        var search = new Search(this, spec, knob, targetParticipationRatio, relativeTolerance, grid, arena);
+        if (bins is not null && bins.Count != grid.BinCount)
+        {
+            throw new ArgumentException(
+                $"The bin mask has {bins.Count} entries but {grid} has {grid.BinCount} bins.", nameof(bins));
+        }
+
+        var search = new Search(this, spec, knob, targetParticipationRatio, relativeTolerance, grid, arena, bins);
         return search.Run(cancellationToken);
     }
 
@@ -110,7 +120,8 @@ public sealed class DimensionalityMatcher
         double target,
         double tolerance,
         SpatialGrid grid,
-        Arena arena)
+        Arena arena,
+        IReadOnlyList<bool>? bins)
     {
         private readonly Dictionary<double, double> _tried = [];
         private double _bestValue = double.NaN;
@@ -178,7 +189,7 @@ public sealed class DimensionalityMatcher
             if (!_tried.TryGetValue(value, out var pr))
             {
                 var candidate = spec.With(knob.Name, Value(value));
-                var (rows, _) = BaselineMaps.DefinedRows(candidate.Family.Generate(candidate, grid, arena));
+                var (rows, _) = BaselineMaps.DefinedRows(candidate.Family.Generate(candidate, grid, arena), bins);
                 pr = GramParticipationRatio.Compute(rows);
                 pr = double.IsNaN(pr) ? 0 : pr;
                 _tried[value] = pr;
@@ -210,6 +221,7 @@ public sealed class DimensionalityMatcher
         private DimensionalityMatch Result(double reachableLow, double reachableHigh)
         {
             var best = BaselineFamilies.Generate(spec.With(knob.Name, Value(_bestValue)), grid, arena);
+            best = bins is null ? best : best.On(bins);
             return new DimensionalityMatch(
                 best, knob.Name, target, tolerance, reachableLow, reachableHigh, _tried.Count);
         }

@@ -54,6 +54,38 @@ public sealed class DimensionalityMatcherTests
     }
 
     [Fact]
+    public void MatchOnTheVisitedBinsReachesTheTargetThereAndReportsThatParticipationRatio()
+    {
+        // BEN leaves 22 of 900 bins unvisited: the run measures PR on the other 878, and so must the match.
+        var visited = RealRateMaps.Stensola(TestGrids.StensolaGrid).FiniteBins();
+        var spec = BaselineSpec.Parse("random-fourier:d=128,seed=1");
+
+        var match = _matcher.Match(
+            spec, 15.0, TestGrids.StensolaGrid, TestGrids.StensolaArena, bins: visited);
+
+        Assert.Equal(878, visited.Count(v => v));
+        Assert.Equal(878, match.Result.DefinedBinCount);
+        Assert.True(match.WithinTolerance, $"{match.Spec}: PR {match.AchievedParticipationRatio} for target 15");
+        var (rows, _) = BaselineMaps.DefinedRows(match.Result.Maps, visited);
+        Assert.Equal(
+            Regression.ParticipationRatio.Compute(rows).ParticipationRatio, match.AchievedParticipationRatio);
+        var onEveryBin = BaselineFamilies.Generate(match.Spec, TestGrids.StensolaGrid, TestGrids.StensolaArena);
+        Assert.NotEqual(onEveryBin.ParticipationRatio, match.AchievedParticipationRatio);
+    }
+
+    [Fact]
+    public void BinMaskOfAnotherGridIsRefused()
+    {
+        var spec = BaselineSpec.Parse("random-fourier:d=8,seed=1");
+
+        var error = Assert.Throws<ArgumentException>(() => _matcher.Match(
+            spec, 4.0, TestGrids.StensolaGrid, TestGrids.StensolaArena, bins: new bool[899]));
+
+        Assert.Contains("899 entries", error.Message, StringComparison.Ordinal);
+        Assert.Contains("900 bins", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnreachableTargetReturnsTheClosestEndAndSaysSo()
     {
         // 16 features cannot have a participation ratio of 40.
