@@ -263,6 +263,37 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void BaselineMatchedToAReferenceHasTheReferencesParticipationRatioOnTheRegressionBins()
+    {
+        // Hafting's circle: the animal skipped part of the arena, so the regression bins (visited and inside
+        // the circle) are far fewer than the bins a baseline defines; both PRs must be taken on the former.
+        string[] hafting = ["--dataset", "hafting2005_fig2c_trial1", "--bin-size", "5"];
+        var reference = Run("reference", [.. hafting, "--model", "place-cells:d=64,seed=2"]);
+        var matched = Run("matched", [.. hafting, "--model", "random-fourier:d=64,seed=1", "--match-pr-of",
+            "place-cells:d=64,seed=2"]);
+
+        Assert.True(reference.ExitCode == 0, reference.AllOutput);
+        Assert.True(matched.ExitCode == 0, matched.AllOutput);
+        var (targetPr, usedBins) = SummaryDimensionality("reference");
+        var (achievedPr, matchedBins) = SummaryDimensionality("matched");
+        Assert.True(usedBins < 1000, $"{usedBins} regression bins; the fixture needs unvisited bins");
+        Assert.Equal(usedBins, matchedBins);
+        Assert.InRange(Math.Abs(achievedPr - targetPr), 0, 0.01 * targetPr);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "matched", "summary.json")));
+        var description = summary.RootElement.GetProperty("model_description").GetString()!;
+        var expected = FormattableString.Invariant(
+            $"participation ratio {achievedPr:0.00} matched to {targetPr:0.00}");
+        Assert.Contains(expected, description, StringComparison.Ordinal);
+    }
+
+    private (double ParticipationRatio, int BinsUsed) SummaryDimensionality(string folder)
+    {
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, folder, "summary.json")));
+        var root = summary.RootElement;
+        return (root.GetProperty("participation_ratio").GetDouble(), root.GetProperty("bins_used").GetInt32());
+    }
+
+    [Fact]
     public void KilledRunLeavesNoResultsFolderAndTheNextRunCleansUp()
     {
         var target = Path.Combine(_root, "killed");

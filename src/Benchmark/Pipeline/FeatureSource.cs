@@ -139,7 +139,9 @@ internal sealed class FeatureSource : IDisposable
             }
 
             var target = _reference.ParticipationRatio(data, settings, logger);
-            var match = new DimensionalityMatcher().Match(baseline, target, data.Grid, data.Arena);
+            // The target's PR is measured on the regression bins; the candidates' on the same bins.
+            var match = new DimensionalityMatcher().Match(
+                baseline, target, data.Grid, data.Arena, bins: data.RateMaps.FiniteBins());
             BuiltDescription = $"baseline {match.Spec} (participation ratio {match.AchievedParticipationRatio:0.00} " +
                 $"matched to {target:0.00} of {_reference.Description} by {match.Parameter}" +
                 (match.WithinTolerance ? ")" : $"; closest reachable, {match.RelativeError:P1} off)");
