@@ -43,42 +43,6 @@ public sealed record BaselineMaps(
     /// when given: (measured bins × columns).</summary>
     /// <exception cref="ArgumentException"><paramref name="bins"/> does not have one entry per grid bin.
     /// </exception>
-    internal static (double[,] Rows, int Count) DefinedRows(SpatialMaps maps, IReadOnlyList<bool>? bins = null)
-    {
-        if (bins is not null && bins.Count != maps.BinCount)
-        {
-            throw new ArgumentException(
-                $"The bin mask has {bins.Count} entries but the map has {maps.BinCount} bins ({maps.Grid}).",
-                nameof(bins));
-        }
-
-        var finite = maps.FiniteBins();
-        if (bins is not null)
-        {
-            for (var bin = 0; bin < finite.Length; bin++)
-            {
-                finite[bin] &= bins[bin];
-            }
-        }
-
-        var count = finite.Count(f => f);
-        var rows = new double[count, maps.ColumnCount];
-        var row = 0;
-        for (var bin = 0; bin < maps.BinCount; bin++)
-        {
-            if (!finite[bin])
-            {
-                continue;
-            }
-
-            for (var column = 0; column < maps.ColumnCount; column++)
-            {
-                rows[row, column] = maps.Values[bin, column];
-            }
-
-            row++;
-        }
-
-        return (rows, count);
-    }
+    internal static (double[,] Rows, int Count) DefinedRows(SpatialMaps maps, IReadOnlyList<bool>? bins = null) =>
+        maps.FiniteRows(bins);
 }

@@ -77,4 +77,33 @@ public sealed class SpatialMaps
 
         return finite;
     }
+
+    /// <summary>The bins finite in every column, and among <paramref name="within"/> when given, as a
+    /// (those bins × columns) matrix in bin order, with their count.</summary>
+    /// <remarks>What a dimensionality is measured on: a run passes its visited bins, so a participation
+    /// ratio computed here matches the one the run reports.</remarks>
+    /// <param name="within">One entry per bin; false leaves the bin out. Null keeps every finite bin.</param>
+    /// <exception cref="ArgumentException"><paramref name="within"/> does not have one entry per bin.</exception>
+    public (double[,] Rows, int Count) FiniteRows(IReadOnlyList<bool>? within = null)
+    {
+        if (within is not null && within.Count != BinCount)
+        {
+            throw new ArgumentException(
+                $"The bin mask has {within.Count} entries but the maps have {BinCount} bins ({Grid}).",
+                nameof(within));
+        }
+
+        var finite = FiniteBins();
+        var bins = Enumerable.Range(0, BinCount).Where(b => finite[b] && (within is null || within[b])).ToArray();
+        var rows = new double[bins.Length, ColumnCount];
+        for (var i = 0; i < bins.Length; i++)
+        {
+            for (var column = 0; column < ColumnCount; column++)
+            {
+                rows[i, column] = Values[bins[i], column];
+            }
+        }
+
+        return (rows, bins.Length);
+    }
 }

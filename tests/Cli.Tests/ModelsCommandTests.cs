@@ -119,24 +119,44 @@ public sealed class ModelsCommandTests
     }
 
     [Fact]
-    public void PreviewRatioIsOverTheBinsTheMapDefinesNotOnlyTheVisitedOnes()
+    public void PreviewAndMatchMeasureTheRatioOnTheBinsTheRunRegressesOn()
     {
         var folder = Path.Combine(TestEnvironment.NewFolder("np-preview-bins-"), "run");
         var run = CliRunner.Invoke("run", "--model", "grid-cells:d=64", "--bootstrap", "200", "--figures", "false",
             "--verbosity", "quiet", "--out", folder);
 
         var preview = CliRunner.Invoke("models", "preview", "grid-cells", "--d", "64", "--verbosity", "quiet");
+        var everyBin = CliRunner.Invoke("models", "preview", "grid-cells", "--d", "64", "--arena", "square:150cm",
+            "--verbosity", "quiet");
+        var match = CliRunner.Invoke("models", "match", "grid-cells:d=64", "--target-pr", "20",
+            "--verbosity", "quiet");
 
         Assert.True(run.ExitCode == 0, run.AllOutput);
         Assert.True(preview.ExitCode == 0, preview.AllOutput);
+        Assert.True(everyBin.ExitCode == 0, everyBin.AllOutput);
+        Assert.True(match.ExitCode == 0, match.AllOutput);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
         var root = summary.RootElement;
-        // stensola2012_ben at 5 cm: the run drops the 22 bins never visited at running speed, the preview keeps them.
+        // stensola2012_ben at 5 cm: 22 of 900 bins were never visited at running speed; the run drops them and
+        // so does the preview of that dataset. Over the bare arena every bin counts, and the PR moves.
         Assert.Equal((900, 878), (root.GetProperty("bins_total").GetInt32(), root.GetProperty("bins_used").GetInt32()));
         Assert.Equal("30.32",
             root.GetProperty("participation_ratio").GetDouble().ToString("0.00", CultureInfo.InvariantCulture));
-        Assert.Matches($@"(?m)^grid-cells:d=64,\S+,seed={FeatureSeed(0)}\s+64\s+900\s+30\.34\s",
+        Assert.Contains("grid 30 × 30 bins, x -75…75 cm, y -75…75 cm; PR on the 878 of 900 bins visited",
+            preview.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches($@"(?m)^grid-cells:d=64,\S+,seed={FeatureSeed(0)}\s+64\s+878\s+30\.32\s",
             preview.StandardOutput);
+        Assert.Matches(@"(?m)^grid-cells:d=64,\S+\s+64\s+900\s+30\.34\s", everyBin.StandardOutput);
+
+        // The matched map, previewed on the same dataset, has the PR the match says it reached.
+        var matched = Regex.Match(match.StandardOutput, @"spec\s+(\S+)").Groups[1].Value;
+        var achieved = double.Parse(Regex.Match(match.StandardOutput, @"achieved PR\s+([\d.]+)").Groups[1].Value,
+            CultureInfo.InvariantCulture);
+        var check = CliRunner.Invoke("models", "preview", matched, "--d", "64", "--verbosity", "quiet");
+        Assert.True(check.ExitCode == 0, check.AllOutput);
+        var row = Regex.Match(check.StandardOutput, @"(?m)^\S+\s+64\s+878\s+([\d.]+)\s");
+        Assert.True(row.Success, check.StandardOutput);
+        Assert.Equal(achieved.ToString("0.00", CultureInfo.InvariantCulture), row.Groups[1].Value);
     }
 
     [Fact]
@@ -210,7 +230,8 @@ public sealed class ModelsCommandTests
             Assert.Contains(
                 "stensola2012_ben: square 150 × 150 cm, centred at (0, 0) cm; grid 30 × 30 bins",
                 result.StandardOutput);
-            var rows = Regex.Matches(result.StandardOutput, @"(?m)^(\S+:\S+)\s+(\d+)\s+900\s+([\d.]+)\s+\d+\s+\d+$");
+            // PR on the 878 bins the animal visited, as a run on this dataset measures it.
+            var rows = Regex.Matches(result.StandardOutput, @"(?m)^(\S+:\S+)\s+(\d+)\s+878\s+([\d.]+)\s+\d+\s+\d+$");
             Assert.Equal(7 * 3, rows.Count);
             foreach (Match row in rows)
             {
@@ -234,12 +255,18 @@ public sealed class ModelsCommandTests
     [Fact]
     public void PreviewOfACircularArenaDefinesOnlyTheBinsInsideIt()
     {
-        var result = CliProcess.Run(
+        var arena = CliProcess.Run(["models", "preview", "grid-cells", "--d", "8", "--arena", "circle:180cm"]);
+        var dataset = CliProcess.Run(
             ["models", "preview", "grid-cells", "--d", "8", "--dataset", "hafting2005_fig2c_trial1"]);
 
-        Assert.True(result.ExitCode == 0, result.AllOutput);
-        Assert.Contains("circle, diameter 180 cm, centred at (0, 0) cm; grid 36 × 36 bins", result.StandardOutput);
-        Assert.Matches(@"grid-cells:d=8,\S+\s+8\s+1020\s", result.StandardOutput);
+        Assert.True(arena.ExitCode == 0, arena.AllOutput);
+        Assert.True(dataset.ExitCode == 0, dataset.AllOutput);
+        // 1020 of the 36 × 36 bins lie inside the circle. The animal visited 980 bins, 4 of them at the wall
+        // just outside it, so the run's regression bins (visited and inside) are 976, and so are the preview's.
+        Assert.Matches(@"grid-cells:d=8,\S+\s+8\s+1020\s", arena.StandardOutput);
+        Assert.Contains("circle, diameter 180 cm, centred at (0, 0) cm; grid 36 × 36 bins", dataset.StandardOutput);
+        Assert.Contains("PR on the 980 of 1296 bins visited", dataset.StandardOutput);
+        Assert.Matches(@"grid-cells:d=8,\S+\s+8\s+976\s", dataset.StandardOutput);
     }
 
     [Fact]
@@ -262,7 +289,9 @@ public sealed class ModelsCommandTests
         // The registered 100 cm side, centred where the file's tracking is: 20 × 20 bins of 5 cm, all in the box.
         Assert.Contains("sargolini_nwb: square 100 × 100 cm, centred at (-19.87, -1.12) cm; grid 20 × 20 bins",
             result.StandardOutput);
-        Assert.Matches(@"(?m)^grid-cells:d=8,\S+\s+8\s+400\s", result.StandardOutput);
+        // The fixture's short path visits 103 of them at running speed: the bins a run would regress on.
+        Assert.Contains("PR on the 103 of 400 bins visited", result.StandardOutput);
+        Assert.Matches(@"(?m)^grid-cells:d=8,\S+\s+8\s+103\s", result.StandardOutput);
         Assert.Single(Directory.GetFiles(Path.Combine(folder, "png"), "*.png"));
     }
 
@@ -272,7 +301,8 @@ public sealed class ModelsCommandTests
         var registry = new TemporaryRegistry();
         var added = registry.AddMatlabFixture("sargolini_mat");
 
-        var result = registry.Invoke("models", "match", "place-cells:d=64", "--target-pr", "10", "--dataset",
+        // The fixture's short path visits 112 of the 221 bins; 64 place fields reach PR 2.1–6.7 there.
+        var result = registry.Invoke("models", "match", "place-cells:d=64", "--target-pr", "5", "--dataset",
             "sargolini_mat", "--verbosity", "quiet");
 
         Assert.True(added.ExitCode == 0, added.AllOutput);
@@ -280,6 +310,7 @@ public sealed class ModelsCommandTests
         // The file records no arena, so the reader takes the tracked extent: ⌈60.11 / 5⌉ × ⌈80.56 / 5⌉ bins.
         Assert.Contains("sargolini_mat: rectangle 60.11 × 80.56 cm, centred at (-19.87, -1.12) cm, inferred from " +
             "tracking; grid 13 × 17 bins", result.StandardOutput);
+        Assert.Contains("PR on the 112 of 221 bins visited at ≥ 2.5 cm/s", result.StandardOutput);
         Assert.Contains("matched         yes", result.StandardOutput);
     }
 

@@ -16,6 +16,12 @@ namespace NeuralPredictivity.Cli.Commands;
 /// validated by the reader, whose <see cref="Recording.Arena"/> gives the arena and so the grid the run would
 /// use. <c>--arena</c> replaces the dataset's arena, e.g. <c>square:150cm</c>, <c>rectangle:100x150cm</c> or
 /// <c>circle:180cm</c>, centred at (0, 0); the dataset is then not read at all.
+/// <para>
+/// A run measures dimensionality on its regression bins: those the animal visited at running speed
+/// (../shared/DESIGN.md, "Dimensionality"). A recording with position therefore also gives its visited bins
+/// at <c>--min-speed</c>, so the participation ratio printed here is the one a run reports for the same spec;
+/// with <c>--arena</c>, or a recording without position, every bin of the grid counts.
+/// </para>
 /// </remarks>
 internal static class ArenaSource
 {
@@ -38,15 +44,24 @@ internal static class ArenaSource
         DefaultValueFactory = _ => "5cm",
     };
 
+    internal static readonly Option<string> MinSpeed = new("--min-speed")
+    {
+        Description = "Running speed in cm/s at or above which a position sample counts as a visit, as in run; " +
+            "participation ratios are measured on the bins visited at that speed.",
+        DefaultValueFactory = _ => "2.5",
+    };
+
     internal static void AddTo(Command command)
     {
         command.Options.Add(Dataset);
         command.Options.Add(Arena);
         command.Options.Add(BinSize);
+        command.Options.Add(MinSpeed);
     }
 
-    /// <summary>The arena and grid the options choose, with a label naming where the arena came from; null with
-    /// the problems added when an option is wrong or the dataset cannot be opened.</summary>
+    /// <summary>The arena and grid the options choose, with a label naming where the arena came from and the
+    /// bins the animal visited at <c>--min-speed</c> (null: every bin); null with the problems added when an
+    /// option is wrong or the dataset cannot be opened.</summary>
     /// <remarks>As in <c>run</c>, the dataset is read only when <paramref name="problems"/> is still empty, so a
     /// mistyped option is reported at once, without reading a large recording first.</remarks>
     /// <param name="parse">The parsed command line.</param>
@@ -54,7 +69,7 @@ internal static class ArenaSource
     /// <param name="logger">Receives the reader's lines.</param>
     /// <param name="problems">Problems found so far; those of <c>--bin-size</c>, <c>--arena</c> and
     /// <c>--dataset</c> are added.</param>
-    internal static (Datasets.Arena Arena, SpatialGrid Grid, string Label)? Resolve(
+    internal static MapSite? Resolve(
         ParseResult parse, DatasetRegistry registry, ILogger logger, List<SettingsProblem> problems)
     {
         var binText = parse.GetValue(BinSize)!;
@@ -63,6 +78,14 @@ internal static class ArenaSource
         {
             problems.Add(new SettingsProblem(BinSize.Name, "a positive length such as 5cm, 50mm or 0.05m",
                 $"'{binText}'"));
+        }
+
+        var speedText = parse.GetValue(MinSpeed)!;
+        if (!double.TryParse(speedText, NumberStyles.Float, CultureInfo.InvariantCulture, out var minSpeed)
+            || !(minSpeed >= 0) || double.IsInfinity(minSpeed))
+        {
+            problems.Add(new SettingsProblem(MinSpeed.Name, "a finite speed ≥ 0 in cm/s such as 2.5 (0 keeps every "
+                + "tracked sample)", $"'{speedText}'"));
         }
 
         Datasets.Arena? given = null;
@@ -78,7 +101,8 @@ internal static class ArenaSource
 
         if (given is not null)
         {
-            return (given, SpatialGrid.ForArena(given, binSize), "--arena " + parse.GetValue(Arena));
+            return new MapSite(given, SpatialGrid.ForArena(given, binSize), "--arena " + parse.GetValue(Arena), null,
+                minSpeed);
         }
 
         var dataset = parse.GetValue(Dataset)!;
@@ -86,7 +110,12 @@ internal static class ArenaSource
         {
             var recording = DatasetOption.Open(registry, dataset, logger);
             var arena = DatasetOption.RequireArena(recording, dataset);
-            return (arena, SpatialGrid.ForArena(arena, binSize), $"{recording.Name}: {arena}");
+            var grid = SpatialGrid.ForArena(arena, binSize);
+            var visited = recording.HasPosition
+                ? RateMaps.Occupancy(recording, grid, new RateMapOptions { MinSpeedCmPerS = minSpeed })
+                    .Select(seconds => seconds > 0).ToArray()
+                : null;
+            return new MapSite(arena, grid, $"{recording.Name}: {arena}", visited, minSpeed);
         }
         catch (InvalidSettingsException e)
         {

@@ -96,11 +96,11 @@ internal static class ModelsMatchCommand
                 return RunCommand.ReportProblems(error, "models match", problems);
             }
 
-            var (arena, grid, label) = where;
+            var (arena, grid, _, visited, _) = where;
             var matcher = new DimensionalityMatcher(logging.CreateLogger<DimensionalityMatcher>());
-            var match = matcher.Match(spec, target.Value, grid, arena, parameter, tolerance);
+            var match = matcher.Match(spec, target.Value, grid, arena, parameter, tolerance, visited);
 
-            output.WriteLine($"{label}; grid {grid}; seed {settings.Seed} (feature seed {featureSeed})");
+            output.WriteLine($"{where.Heading}; seed {settings.Seed} (feature seed {featureSeed})");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 spec            {match.Spec}
                 varied          {match.Parameter}

@@ -17,10 +17,8 @@ namespace NeuralPredictivity.Cli.Commands;
 /// derives from <c>--seed</c>, and networks are driven along the run's trajectories, so a spec previewed here is
 /// the map a run with the same <c>--seed</c> regresses. Every option problem is reported at once, naming the
 /// option, before the dataset is read.
-/// <para>Limitation: the PR is over the bins the map defines (the <c>bins</c> column), while a run's is over the
-/// regression bins, which the animal must also have visited; the two agree when every bin was visited and differ
-/// in the second decimal otherwise (stensola2012_ben at 5 cm: 900 against 878 bins). The preview has no speed
-/// filter to find the visited bins with; use the run's <c>summary.json</c> for the exact value.</para>
+/// <para>PR is measured on the bins the run would regress on: those of the dataset's grid that the animal
+/// visited at <c>--min-speed</c> (the <c>bins</c> column), or every bin of an <c>--arena</c>.</para>
 /// </remarks>
 internal static class ModelsPreviewCommand
 {
@@ -134,8 +132,8 @@ internal static class ModelsPreviewCommand
                 return RunCommand.ReportProblems(error, "models preview", problems);
             }
 
-            var (arena, grid, label) = where;
-            output.WriteLine($"{label}; grid {grid}; seed {settings.Seed} (feature seed {featureSeed})");
+            var (arena, grid, _, visited, _) = where;
+            output.WriteLine($"{where.Heading}; seed {settings.Seed} (feature seed {featureSeed})");
             output.WriteLine($"{"spec",-72} {"d",5} {"bins",5} {"PR",8} {"PCs 80%",7} {"PCs 90%",7}");
 
             if (folder is not null)
@@ -147,13 +145,15 @@ internal static class ModelsPreviewCommand
             {
                 if (networks[s] is { } network)
                 {
-                    NetworkPreview.Write(output, network, dimensions, grid, arena, settings, folder, panels, s, logger);
+                    NetworkPreview.Write(
+                        output, network, dimensions, grid, arena, visited, settings, folder, panels, s, logger);
                     continue;
                 }
 
                 foreach (var d in dimensions)
                 {
                     var maps = BaselineFamilies.Generate(specs[s]!.WithDimension(d), grid, arena, logger);
+                    maps = visited is null ? maps : maps.On(visited);
                     var report = maps.Dimensionality;
                     output.WriteLine(string.Create(
                         CultureInfo.InvariantCulture,

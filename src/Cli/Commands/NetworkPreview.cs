@@ -53,10 +53,10 @@ internal static class NetworkPreview
     }
 
     /// <summary>Prints one table row per d (and writes a PNG of the first maps when a folder is given); the
-    /// networks are driven as a run with <paramref name="settings"/> drives them (batches and derived seeds).
-    /// </summary>
+    /// networks are driven as a run with <paramref name="settings"/> drives them (batches and derived seeds),
+    /// and PR is measured on <paramref name="visited"/> (every bin the maps define when null).</summary>
     internal static void Write(TextWriter output, ModelSpec spec, IReadOnlyList<int> dimensions, SpatialGrid grid,
-        Arena arena, RunSettings settings, string? folder, int panels, int index, ILogger logger)
+        Arena arena, bool[]? visited, RunSettings settings, string? folder, int panels, int index, ILogger logger)
     {
         var box = ArenaBox.Of(arena);
         var protocol = new SyntheticTrajectoryProtocol
@@ -94,7 +94,7 @@ internal static class NetworkPreview
             }
 
             maps = spec.Shuffled ? SpatialShuffle.Permute(maps, sized.Seed) : maps;
-            var (rows, defined) = FiniteRows(maps);
+            var (rows, defined) = maps.FiniteRows(visited);
             var report = ParticipationRatio.Compute(rows);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sized.Text,-72} {d,5} {defined,5} {report.ParticipationRatio,8:0.00} " +
@@ -130,21 +130,5 @@ internal static class NetworkPreview
     {
         var separator = text.Split(':')[^1].Contains('=') ? "," : ":";
         return string.Create(CultureInfo.InvariantCulture, $"{text}{separator}d={d}");
-    }
-
-    private static (double[,] Rows, int Count) FiniteRows(SpatialMaps maps)
-    {
-        var finite = maps.FiniteBins();
-        var bins = Enumerable.Range(0, maps.BinCount).Where(b => finite[b]).ToArray();
-        var rows = new double[bins.Length, maps.ColumnCount];
-        for (var i = 0; i < bins.Length; i++)
-        {
-            for (var j = 0; j < maps.ColumnCount; j++)
-            {
-                rows[i, j] = maps.Values[bins[i], j];
-            }
-        }
-
-        return (rows, bins.Length);
     }
 }
