@@ -10,7 +10,9 @@ using static TorchSharp.torch;
 // network; then feature-extraction time for the Nayebi protocol (400,000 positions).
 // Usage: Models.Bench [threads] [hidden sizes, comma-separated] [timed steps]
 var threads = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-var sizes = (args.Length > 1 ? args[1] : "256,512,1024,4096").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture));
+var sizes = (args.Length > 1 ? args[1] : "256,512,1024,4096")
+    .Split(',')
+    .Select(s => int.Parse(s, CultureInfo.InvariantCulture));
 var timedSteps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 torch.set_num_threads(threads);
 Console.WriteLine($"threads {threads}, load average {File.ReadAllText("/proc/loadavg").Trim()}");

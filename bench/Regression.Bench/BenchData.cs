@@ -37,7 +37,9 @@ internal static class BenchData
             var orientation = random.NextDouble() * Math.PI / 3;
             var (px, py) = (random.NextDouble(), random.NextDouble());
             var noise = 0.2 + 1.5 * random.NextDouble();
-            var mixture = j % 2 == 0 ? Enumerable.Range(0, 20).Select(_ => random.Next(options.Features)).ToArray() : [];
+            var mixture = j % 2 == 0
+                ? Enumerable.Range(0, 20).Select(_ => random.Next(options.Features)).ToArray()
+                : [];
             for (var b = 0; b < bins; b++)
             {
                 var (x, y) = ((b % side + 0.5) / side - px, (b / side + 0.5) / side - py);

@@ -13,7 +13,11 @@ internal sealed class ConsoleLogger : ILogger
     public bool IsEnabled(LogLevel logLevel) => true;
 
     public void Log<TState>(
-        LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
         Console.Error.WriteLine($"{_clock.Elapsed.TotalSeconds,8:F3} {logLevel,-11} {formatter(state, exception)}");
     }

@@ -16,7 +16,8 @@ internal static class FlopModel
             {
                 var r = Math.Min(n, p);
                 var kernel = p > n
-                    ? 2 * (n + m) * n * p + 4 * n * n * n             // one GEMM for kernel + cross kernel; eigh ≈ 4n³
+                    // one GEMM for kernel + cross kernel; eigh ≈ 4n³
+                    ? 2 * (n + m) * n * p + 4 * n * n * n
                     : 2 * n * p * p + 4 * p * p * p;                   // thin SVD ≈ 2np² + 4p³
                 var projections = 2 * n * r * q + 2 * m * n * r + 2 * m * r * q;
                 var alphas = fold.Hyperparameters.Candidates.Count;

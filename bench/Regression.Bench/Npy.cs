@@ -38,7 +38,8 @@ internal static class Npy
         var (descr, shape, data) = Read(path);
         if (descr != "<f8" || shape.Length != 2)
         {
-            throw new InvalidDataException($"{path}: expected a 2-D '<f8' array, found '{descr}' with {shape.Length} dimensions.");
+            throw new InvalidDataException(
+                $"{path}: expected a 2-D '<f8' array, found '{descr}' with {shape.Length} dimensions.");
         }
 
         var result = new double[shape[0], shape[1]];
@@ -55,7 +56,9 @@ internal static class Npy
         }
 
         return Enumerable.Range(0, shape[0])
-            .Select(i => Enumerable.Range(0, shape[1]).Select(j => (int)BitConverter.ToInt64(data, (i * shape[1] + j) * 8)).ToArray())
+            .Select(i => Enumerable.Range(0, shape[1])
+                .Select(j => (int)BitConverter.ToInt64(data, (i * shape[1] + j) * 8))
+                .ToArray())
             .ToArray();
     }
 

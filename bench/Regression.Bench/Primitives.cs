@@ -37,7 +37,8 @@ internal static class Primitives
         var w = randn(4096, dtype: ScalarType.Float64);
         var t = randn(810, dtype: ScalarType.Float64);
         Time("PLS step: X·w and Xᵀ·t (810×4096)", 4.0 * 810 * 4096, () => (train.matmul(w), train.T.matmul(t)));
-        Time("standardise 810×4096", 5.0 * 810 * 4096, () => (train - train.mean([0L], keepdim: true)) / train.std(0, unbiased: false, keepdim: true));
+        Time("standardise 810×4096", 5.0 * 810 * 4096,
+            () => (train - train.mean([0L], keepdim: true)) / train.std(0, unbiased: false, keepdim: true));
     }
 
     private static void Time(string label, double flop, Func<object> step)

@@ -29,7 +29,9 @@ if (args.Length < 2)
 
 var (command, dir) = (args[0], args[1]);
 var options = BenchOptions.Parse(args.Skip(2).ToArray());
-var threads = int.TryParse(Environment.GetEnvironmentVariable("BENCH_THREADS"), out var t) ? t : Environment.ProcessorCount;
+var threads = int.TryParse(Environment.GetEnvironmentVariable("BENCH_THREADS"), out var t)
+    ? t
+    : Environment.ProcessorCount;
 torch.set_num_threads(Math.Min(threads, Environment.ProcessorCount));
 
 if (command == "generate")

@@ -18,7 +18,8 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Submitted array job {ArrayJob} ({Tasks} {TaskNoun}) and merge job {MergeJob} that waits for it")]
-    private static partial void SlurmSubmitted(ILogger logger, long arrayJob, int tasks, string taskNoun, long mergeJob);
+    private static partial void SlurmSubmitted(
+        ILogger logger, long arrayJob, int tasks, string taskNoun, long mergeJob);
 
     internal static void SlurmSubmitted(ILogger logger, long arrayJob, int tasks, long mergeJob) =>
         SlurmSubmitted(logger, arrayJob, tasks, ArrayTasks(tasks), mergeJob);
