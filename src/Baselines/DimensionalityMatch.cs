@@ -5,8 +5,8 @@ namespace NeuralPredictivity.Baselines;
 /// <param name="Parameter">The parameter that was varied (d, a length scale or a width).</param>
 /// <param name="TargetParticipationRatio">The participation ratio asked for.</param>
 /// <param name="RelativeTolerance">|achieved − target| / target that counts as a match.</param>
-/// <param name="ReachableMinimum">Smallest PR seen at the ends of the search range.</param>
-/// <param name="ReachableMaximum">Largest PR seen at the ends of the search range.</param>
+/// <param name="ReachableMinimum">Smallest PR seen on the scan of the search range.</param>
+/// <param name="ReachableMaximum">Largest PR seen on the scan of the search range.</param>
 /// <param name="Evaluations">Number of maps generated during the search.</param>
 public sealed record DimensionalityMatch(
     BaselineMaps Result,

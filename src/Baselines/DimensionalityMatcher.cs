@@ -15,17 +15,22 @@ namespace NeuralPredictivity.Baselines;
 /// the number of features instead.
 /// </para>
 /// <para>
-/// Search: PR is measured at both ends of the range. If the target lies outside, the closer end is
-/// returned and a Warning names the reachable range. Otherwise bisection keeps a bracket whose two
-/// ends lie on opposite sides of the target: in log space for lengths (a fixed seed fixes every
-/// random draw, so PR is a continuous function of a length and the bracket always closes on the
-/// target) and over integers for d (features are nested, f₁…f_d being the first d of any larger map).
-/// It stops when |PR − target| ≤ tolerance·target. For d the best achievable error is half the step
-/// |PR(d + 1) − PR(d)|, about 0.5 for equal-variance features; when that exceeds the tolerance the
-/// closest d is returned with <see cref="DimensionalityMatch.WithinTolerance"/> false and a Warning.
-/// A constant map (PR undefined) counts as PR 0 during the search. Lengths are tried at five
-/// significant digits, so the bisection ends when the bracket's ends are neighbours at that
-/// precision (about 25 steps for a range ratio of 10³); d needs at most 13 steps for d ≤ 4096.
+/// Search: PR is first measured on a scan of the range, log-spaced with neighbours at most a factor 1.5
+/// apart (19 maps for 1–1000 cm, 21 for d in 1–4096). PR need not be monotone in a shape parameter:
+/// place fields narrower than a bin and fields so wide that they all overlap both give a low PR, so a
+/// target can be crossed twice, once among degenerate maps. Of the neighbouring scan points whose PRs
+/// lie on opposite sides of the target, the pair closest on a log scale to the spec's own value is
+/// kept (the match that changes the starting map least); when no pair brackets the target, the
+/// scanned map closest to it is returned and a Warning names the PR range the scan saw. Inside the
+/// bracket, bisection keeps ends on opposite sides of the target: in log space for lengths (a fixed
+/// seed fixes every random draw, so PR is a continuous function of a length and the bracket closes on
+/// the target) and over integers for d (features are nested, f₁…f_d being the first d of any larger
+/// map). It stops when |PR − target| ≤ tolerance·target. For d the best achievable error is half the
+/// step |PR(d + 1) − PR(d)|, about 0.5 for equal-variance features; when that exceeds the tolerance the
+/// closest d in the bracket is returned with <see cref="DimensionalityMatch.WithinTolerance"/> false
+/// and a Warning. A constant map (PR undefined) counts as PR 0 during the search. Lengths are tried at
+/// five significant digits, so the bisection ends when the bracket's ends are neighbours at that
+/// precision (about 15 steps within one scan interval).
 /// </para>
 /// </remarks>
 public sealed class DimensionalityMatcher
@@ -35,12 +40,15 @@ public sealed class DimensionalityMatcher
 
     private const int MaxBisectionSteps = 60;
 
+    /// <summary>Largest ratio between neighbouring values of the initial scan.</summary>
+    private const double ScanFactor = 1.5;
+
     private readonly ILogger _logger;
 
     /// <summary>Creates a matcher; <paramref name="logger"/> gets a Debug line per tried map and a summary.</summary>
-    public DimensionalityMatcher(ILogger<DimensionalityMatcher>? logger = null)
+    public DimensionalityMatcher(ILogger? logger = null)
     {
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>
@@ -130,33 +138,48 @@ public sealed class DimensionalityMatcher
 
         internal DimensionalityMatch Run(CancellationToken cancellationToken)
         {
-            var low = knob.SearchMinimum;
-            var high = knob.SearchMaximum;
-            var lowGap = Gap(low);
-            var highGap = Gap(high);
-            var reachableLow = Math.Min(_tried[low], _tried[high]);
-            var reachableHigh = Math.Max(_tried[low], _tried[high]);
-
-            if (Math.Sign(lowGap) == Math.Sign(highGap) && lowGap != 0)
+            // Scan: PR need not be monotone in the parameter (place fields narrower than a bin, or so wide
+            // that all fields overlap, both give a low PR), so the ends alone cannot tell whether the
+            // target is reached.
+            var scan = ScanPoints();
+            foreach (var value in scan)
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                Gap(value);
+            }
+
+            var reachableLow = scan.Min(v => _tried[v]);
+            var reachableHigh = scan.Max(v => _tried[v]);
+            var bracket = ChooseBracket(scan);
+            if (bracket is not var (low, high))
+            {
+                _bestValue = scan.MinBy(v => Math.Abs(_tried[v] - target));
                 var closest = Result(reachableLow, reachableHigh);
                 Log.Unreachable(
-                    owner._logger, target, spec.Family.Name, knob.Name, knob.FormatValue(Value(low)),
-                    knob.FormatValue(Value(high)), reachableLow, reachableHigh, closest.Spec.ToString(),
+                    owner._logger, target, spec.Family.Name, knob.Name, knob.FormatValue(Value(scan[0])),
+                    knob.FormatValue(Value(scan[^1])), reachableLow, reachableHigh, closest.Spec.ToString(),
                     closest.AchievedParticipationRatio);
                 return closest;
             }
 
+            // Bisection inside the chosen bracket only: a closer PR found near another crossing is not taken.
+            var lowGap = Gap(low);
+            _bestValue = Math.Abs(lowGap) <= Math.Abs(Gap(high)) ? low : high;
             for (var step = 0; step < MaxBisectionSteps && !Close(_tried[_bestValue]); step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var middle = IsInteger ? Math.Floor((low + high) / 2) : RoundSignificant(Math.Sqrt(low * high));
-                if (middle <= Math.Min(low, high) || middle >= Math.Max(low, high))
+                if (middle <= low || middle >= high)
                 {
                     break;
                 }
 
                 var middleGap = Gap(middle);
+                if (Math.Abs(middleGap) < Math.Abs(_tried[_bestValue] - target))
+                {
+                    _bestValue = middle;
+                }
+
                 if (Math.Sign(middleGap) == Math.Sign(lowGap))
                 {
                     (low, lowGap) = (middle, middleGap);
@@ -183,6 +206,54 @@ public sealed class DimensionalityMatcher
             return result;
         }
 
+        /// <summary>
+        /// The search range in steps of at most a factor <see cref="ScanFactor"/> (log-spaced; integers
+        /// rounded and deduplicated), both ends included: 19 maps for 1–1000 cm, 21 for d in 1–4096.
+        /// </summary>
+        private double[] ScanPoints()
+        {
+            var min = knob.SearchMinimum;
+            var max = knob.SearchMaximum;
+            var steps = Math.Max(1, (int)Math.Ceiling(Math.Log(max / min) / Math.Log(ScanFactor)));
+            var points = Enumerable.Range(0, steps + 1)
+                .Select(i => i == 0 ? min : i == steps ? max : min * Math.Pow(max / min, (double)i / steps))
+                .Select(v => IsInteger ? Math.Round(v) : RoundSignificant(v))
+                .Distinct()
+                .Order()
+                .ToArray();
+            return points;
+        }
+
+        /// <summary>
+        /// Of the neighbouring scan points whose PRs lie on opposite sides of the target (or meet it),
+        /// the pair closest on a log scale to the spec's own value of the parameter: when PR crosses
+        /// the target more than once, the match changes the starting map the least. Null when no pair
+        /// brackets the target.
+        /// </summary>
+        private (double Low, double High)? ChooseBracket(double[] scan)
+        {
+            var start = Math.Log(Convert.ToDouble(spec.Get(knob.Name), CultureInfo.InvariantCulture));
+            (double Low, double High)? chosen = null;
+            var chosenDistance = double.PositiveInfinity;
+            for (var i = 0; i + 1 < scan.Length; i++)
+            {
+                var (a, b) = (_tried[scan[i]] - target, _tried[scan[i + 1]] - target);
+                if (Math.Sign(a) == Math.Sign(b) && a != 0)
+                {
+                    continue;
+                }
+
+                var distance = Math.Min(
+                    Math.Abs(Math.Log(scan[i]) - start), Math.Abs(Math.Log(scan[i + 1]) - start));
+                if (distance < chosenDistance)
+                {
+                    (chosen, chosenDistance) = ((scan[i], scan[i + 1]), distance);
+                }
+            }
+
+            return chosen;
+        }
+
         /// <summary>PR(value) − target, generating the map and remembering its PR.</summary>
         private double Gap(double value)
         {
@@ -194,10 +265,6 @@ public sealed class DimensionalityMatcher
                 pr = double.IsNaN(pr) ? 0 : pr;
                 _tried[value] = pr;
                 Log.MatchStep(owner._logger, target, knob.Name, knob.FormatValue(Value(value)), pr);
-                if (double.IsNaN(_bestValue) || Math.Abs(pr - target) < Math.Abs(_tried[_bestValue] - target))
-                {
-                    _bestValue = value;
-                }
             }
 
             return pr - target;

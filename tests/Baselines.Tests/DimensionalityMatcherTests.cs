@@ -86,9 +86,10 @@ public sealed class DimensionalityMatcherTests
     }
 
     [Fact]
-    public void UnreachableTargetReturnsTheClosestEndAndSaysSo()
+    public void UnreachableTargetReturnsTheClosestScannedMapAndSaysSo()
     {
-        // 16 features cannot have a participation ratio of 40.
+        // 16 features cannot have a participation ratio of 40: the scan of 1–1000 cm (19 widths) is all
+        // the search does, and the widest-spread map it saw is returned.
         var spec = BaselineSpec.Parse("place-cells:d=16,seed=1");
 
         var match = _matcher.Match(spec, 40, TestGrids.StensolaGrid, TestGrids.StensolaArena);
@@ -97,7 +98,28 @@ public sealed class DimensionalityMatcherTests
         Assert.True(match.ReachableMaximum <= 16);
         // The search measures PR through the Gram shortcut, the result through the SVD: equal to ~1e-12.
         Assert.Equal(match.ReachableMaximum, match.AchievedParticipationRatio, 1e-9 * match.ReachableMaximum);
-        Assert.Equal(2, match.Evaluations);
+        Assert.Equal(19, match.Evaluations);
+    }
+
+    [Fact]
+    public void TargetCrossedInsideTheRangeIsFoundWhenBothEndsLieBelowIt()
+    {
+        // PR of 16 place fields is low at both ends of 1–1000 cm (fields narrower than a 5 cm bin; fields
+        // that all overlap) and high in between. A target below the peak but above both ends is reached
+        // twice; the crossing kept is the one nearest the spec's 12 cm on a log scale, among fields
+        // wider than a bin. A search that looked only at the ends returned 1 cm, 5 % off.
+        var spec = BaselineSpec.Parse("place-cells:d=16,seed=2");
+        var narrow = BaselineFamilies.Generate(
+            spec.With("width", 1.0), TestGrids.StensolaGrid, TestGrids.StensolaArena);
+        var wide = BaselineFamilies.Generate(
+            spec.With("width", 1000.0), TestGrids.StensolaGrid, TestGrids.StensolaArena);
+        var target = Math.Max(narrow.ParticipationRatio, wide.ParticipationRatio) * 1.1;
+
+        var match = _matcher.Match(spec, target, TestGrids.StensolaGrid, TestGrids.StensolaArena);
+
+        Assert.True(match.WithinTolerance, $"{match.Spec}: PR {match.AchievedParticipationRatio} for {target}");
+        Assert.InRange((double)match.Spec.Get("width"), 5.0, 1000.0);
+        Assert.True(match.ReachableMaximum > 2 * target, $"scan saw at most PR {match.ReachableMaximum}");
     }
 
     [Fact]
