@@ -7,13 +7,19 @@ namespace NeuralPredictivity.Benchmark.Tests;
 /// <remarks>
 /// The summary's participation ratio and score follow a known law per family, so merge output can be
 /// checked: PR = d^0.8, median r_norm = base + slope · log10(PR) with slope 0.1 for "alpha" and 0.2
-/// for "beta". Units named in <see cref="FailOnce"/> throw on their first attempt.
+/// for "beta". Units named in <see cref="FailOnce"/> throw on their first attempt. With
+/// <see cref="MatchTarget"/> set, every unit reports a participation-ratio match to it, reached (within
+/// 1 %) unless the unit is named in <see cref="MissMatch"/>.
 /// </remarks>
 internal sealed class FakeUnitRunner
 {
     internal List<string> Calls { get; } = [];
 
     internal HashSet<string> FailOnce { get; } = [];
+
+    internal double? MatchTarget { get; init; }
+
+    internal HashSet<string> MissMatch { get; } = [];
 
     internal void Run(SweepUnit unit, RunSettings settings, CancellationToken cancellation)
     {
@@ -34,6 +40,8 @@ internal sealed class FakeUnitRunner
                 FeatureCount = unit.Dimension,
                 ParticipationRatio = pr,
                 MedianRNorm = new MedianEstimate(score, score - 0.05, score + 0.05),
+                MatchTargetParticipationRatio = MatchTarget,
+                MatchWithinTolerance = MatchTarget is null ? null : !MissMatch.Contains(unit.Id),
             },
         };
 

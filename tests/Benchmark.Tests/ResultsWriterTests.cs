@@ -42,6 +42,25 @@ public sealed class ResultsWriterTests : IDisposable
     }
 
     [Fact]
+    public void SummaryCsvEndsWithTheMatchColumnsEmptyWithoutAMatchAndReadsBackFromOlderFilesWithoutThem()
+    {
+        var result = SyntheticRun.Create();
+        ResultsWriter.WriteData(_root, result);
+        var path = Path.Combine(_root, ResultsWriter.SummaryCsvFile);
+        var lines = File.ReadAllLines(path);
+        Assert.EndsWith(",bins_dropped,match_target_pr,match_within_tolerance", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",,", lines[1], StringComparison.Ordinal);
+
+        // A unit written before the two columns existed (a sweep resumed across versions) still merges.
+        var older = Path.Combine(_root, "older.csv");
+        File.WriteAllLines(older, lines.Select(l => l[..l.LastIndexOf(',', l.LastIndexOf(',') - 1)]));
+        var row = Assert.Single(CsvFiles.Read<SummaryRow>(older));
+        Assert.Null(row.MatchTargetPr);
+        Assert.Null(row.MatchWithinTolerance);
+        Assert.Equal(94, row.BinsUsed);
+    }
+
+    [Fact]
     public void SameResultGivesByteIdenticalFiles()
     {
         var first = Path.Combine(_root, "a");

@@ -130,6 +130,24 @@ public sealed class SweepEngineTests : IDisposable
     }
 
     [Fact]
+    public void MergeFlagsParticipationRatioMatchesThatMissedTheirTarget()
+    {
+        var runner = new FakeUnitRunner { MatchTarget = 2.7 };
+        var missed = Plan().Units()[2].Id;
+        runner.MissMatch.Add(missed);
+        Run(Plan(), runner);
+
+        var report = SweepMerger.Merge(_root, NullLogger.Instance);
+
+        var note = Assert.Single(report.Notes);
+        Assert.Equal($"1 of 12 participation-ratio-matched units could not reach their target within 1 % and use " +
+            $"the closest map (match_within_tolerance = False in sweep.csv): {missed}", note);
+        var rows = CsvFiles.Read<SummaryRow>(Path.Combine(_root, "sweep.csv"));
+        Assert.Equal([missed], rows.Where(r => r.MatchWithinTolerance == false).Select(r => r.Unit));
+        Assert.All(rows, r => Assert.Equal(2.7, r.MatchTargetPr));
+    }
+
+    [Fact]
     public void MergeOfASweepWithNoFinishedUnitWritesNoFigureAndSaysWhy()
     {
         var runner = new FakeUnitRunner();

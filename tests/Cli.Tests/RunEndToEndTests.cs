@@ -284,6 +284,13 @@ public sealed class RunEndToEndTests : IDisposable
         var expected = FormattableString.Invariant(
             $"participation ratio {achievedPr:0.00} matched to {targetPr:0.00}");
         Assert.Contains(expected, description, StringComparison.Ordinal);
+        Assert.Equal(targetPr, summary.RootElement.GetProperty("match_target_participation_ratio").GetDouble(),
+            1e-9 * targetPr);
+        Assert.True(summary.RootElement.GetProperty("match_within_tolerance").GetBoolean());
+        var csv = File.ReadAllLines(Path.Combine(_root, "matched", "summary.csv"));
+        Assert.EndsWith(",True", csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(",,", File.ReadAllLines(Path.Combine(_root, "reference", "summary.csv"))[1],
+            StringComparison.Ordinal);
     }
 
     private (double ParticipationRatio, int BinsUsed) SummaryDimensionality(string folder)

@@ -127,10 +127,14 @@ internal sealed class FeatureSource : IDisposable
     /// <summary>What the spec resolved to after building: the description, with the matched baseline spec.</summary>
     internal string BuiltDescription { get; private set; } = "";
 
+    /// <summary>The participation-ratio match made by <see cref="Build"/>; null when none was asked for.</summary>
+    internal DimensionalityMatch? BuiltMatch { get; private set; }
+
     /// <summary>The (bins × features) maps on the dataset's grid; NaN where no data reached a bin.</summary>
     internal SpatialMaps Build(DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress)
     {
         BuiltDescription = Description;
+        BuiltMatch = null;
         if (Spec.Baseline is { } baseline)
         {
             if (_reference is null)
@@ -140,8 +144,9 @@ internal sealed class FeatureSource : IDisposable
 
             var target = _reference.ParticipationRatio(data, settings, logger);
             // The target's PR is measured on the regression bins; the candidates' on the same bins.
-            var match = new DimensionalityMatcher().Match(
+            var match = new DimensionalityMatcher(logger).Match(
                 baseline, target, data.Grid, data.Arena, bins: data.RateMaps.FiniteBins());
+            BuiltMatch = match;
             BuiltDescription = $"baseline {match.Spec} (participation ratio {match.AchievedParticipationRatio:0.00} " +
                 $"matched to {target:0.00} of {_reference.Description} by {match.Parameter}" +
                 (match.WithinTolerance ? ")" : $"; closest reachable, {match.RelativeError:P1} off)");

@@ -198,6 +198,8 @@ public static class PredictivityRun
             BinsUsed = mask.Count,
             BinsDroppedByNeurons = mask.DroppedByNeurons,
             BinsDroppedByFeatures = mask.DroppedByFeatures,
+            MatchTargetParticipationRatio = source.BuiltMatch?.TargetParticipationRatio,
+            MatchWithinTolerance = source.BuiltMatch?.WithinTolerance,
         };
     }
 

@@ -80,4 +80,13 @@ public sealed record RunSummary
     /// <summary>Bins left out because some feature map is NaN there (never reached by the trajectory),
     /// among those the neurons allow.</summary>
     public required int BinsDroppedByFeatures { get; init; }
+
+    /// <summary>With <c>--match-pr-of</c> (and <c>sweep --match pr</c>): the participation ratio the baseline
+    /// was matched to, measured on the same regression bins; null otherwise.</summary>
+    public double? MatchTargetParticipationRatio { get; init; }
+
+    /// <summary>With a participation-ratio match: whether the achieved ratio (<see cref="ParticipationRatio"/>)
+    /// lies within the matcher's 1 % of the target. False means the family could not reach it and the
+    /// closest map was used (the model description says how far off).</summary>
+    public bool? MatchWithinTolerance { get; init; }
 }

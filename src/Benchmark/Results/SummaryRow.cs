@@ -5,7 +5,8 @@ namespace NeuralPredictivity.Benchmark;
 /// <summary>The one data row of <c>summary.csv</c>, and one row per unit of <c>sweep.csv</c>.</summary>
 /// <remarks>
 /// The sweep columns (<c>family</c>, <c>nominal_d</c>, <c>unit_seed</c>, <c>unit</c>) are empty in a
-/// single run's summary. Intervals are bootstrap 95 % over neurons.
+/// single run's summary. Intervals are bootstrap 95 % over neurons. <c>match_target_pr</c> and
+/// <c>match_within_tolerance</c> are filled only for a baseline matched in participation ratio.
 /// </remarks>
 [CsvRecord]
 [CsvOptions(NewLine = "\n")]
@@ -42,6 +43,8 @@ internal sealed partial class SummaryRow
     [CsvColumn("bins_total")] public int BinsTotal { get; set; }
     [CsvColumn("bins_used")] public int BinsUsed { get; set; }
     [CsvColumn("bins_dropped")] public int BinsDropped { get; set; }
+    [CsvColumn("match_target_pr", Optional = true)] public double? MatchTargetPr { get; set; }
+    [CsvColumn("match_within_tolerance", Optional = true)] public bool? MatchWithinTolerance { get; set; }
 
     internal static SummaryRow From(RunSummary summary) => new()
     {
@@ -72,5 +75,7 @@ internal sealed partial class SummaryRow
         BinsTotal = summary.BinsTotal,
         BinsUsed = summary.BinsUsed,
         BinsDropped = summary.BinsTotal - summary.BinsUsed,
+        MatchTargetPr = summary.MatchTargetParticipationRatio,
+        MatchWithinTolerance = summary.MatchWithinTolerance,
     };
 }

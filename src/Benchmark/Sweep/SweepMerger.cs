@@ -55,6 +55,17 @@ internal static class SweepMerger
                   "(a finite score and x)");
         }
 
+        // A PR-matched unit whose family could not reach the target stands at another PR than its family's
+        // other seeds; the figures place it at the PR it has, and the table flags it.
+        var matched = rows.Count(r => r.MatchTargetPr is not null);
+        var missed = rows.Where(r => r.MatchWithinTolerance == false).Select(r => r.Unit!).ToList();
+        if (missed.Count > 0)
+        {
+            notes.Add($"{missed.Count} of {matched} participation-ratio-matched units could not reach their " +
+                "target within 1 % and use the closest map (match_within_tolerance = False in sweep.csv): " +
+                string.Join(", ", missed.Take(8)) + (missed.Count > 8 ? $", … ({missed.Count - 8} more)" : ""));
+        }
+
         var notFinished = statuses.Where(s => s.State != UnitState.Finished).ToList();
         Log.Merged(logger, rows.Count, statuses.Count, csvPath);
         if (notFinished.Count > 0)
