@@ -20,6 +20,24 @@ public sealed class SweepFiguresTests
     }
 
     [Fact]
+    public void AFamilyKeepsItsColourWhateverTheOrderOfFamiliesAndVariantsFollowTheToolkitsFamilies()
+    {
+        var nominal = SweepFigures.SeriesSlots(
+            ["trained", "trained:reduce=units", "untrained", "random-fourier", "shuffled:random-fourier"]);
+        var matched = SweepFigures.SeriesSlots(["random-fourier", "untrained", "trained"]);
+
+        foreach (var family in matched.Keys)
+        {
+            Assert.Equal(nominal[family], matched[family]);
+            Assert.Equal(FigureStyle.Series(nominal[family]), FigureStyle.Series(matched[family]));
+        }
+
+        var known = ModelSpec.FamilyNames.Count;
+        Assert.Equal((known, known + 1), (nominal["trained:reduce=units"], nominal["shuffled:random-fourier"]));
+        Assert.Equal(nominal.Count, nominal.Values.Distinct().Count());
+    }
+
+    [Fact]
     public void LogLineFitNeedsTwoDistinctDimensionalities()
     {
         Assert.Equal(LogLineFit.TooFew, LogLineFit.Of([5, 5], [0.1, 0.2]).Reason);

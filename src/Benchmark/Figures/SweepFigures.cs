@@ -65,6 +65,7 @@ internal static class SweepFigures
 
         var plot = new Plot();
         var families = Families(rows);
+        var slots = SeriesSlots(families);
         var title = Title("Predictivity against effective dimensionality", dataset, families, usable,
             "no unit with a finite score and participation ratio");
         FigureStyle.Apply(plot, title,
@@ -77,7 +78,7 @@ internal static class SweepFigures
                 continue;
             }
 
-            var (color, marker, pattern) = FigureStyle.Series(f);
+            var (color, marker, pattern) = FigureStyle.Series(slots[families[f]]);
             var xs = points.Select(r => r.ParticipationRatio).ToList();
             var ys = points.Select(r => r.MedianRNorm).ToList();
             var fit = LogLineFit.Of(xs, ys);
@@ -111,6 +112,7 @@ internal static class SweepFigures
 
         var plot = new Plot();
         var families = Families(rows);
+        var slots = SeriesSlots(families);
         var title = Title("Predictivity against nominal dimension", $"{dataset}; a dot per seed, lines join the means",
             families, usable,
             "no unit with a finite score");
@@ -124,7 +126,7 @@ internal static class SweepFigures
                 continue;
             }
 
-            var (color, marker, pattern) = FigureStyle.Series(f);
+            var (color, marker, pattern) = FigureStyle.Series(slots[families[f]]);
             var dots = plot.Add.ScatterPoints(
                 points.Select(r => Math.Log10(r.NominalD!.Value)).ToArray(),
                 points.Select(r => r.MedianRNorm).ToArray(),
@@ -152,6 +154,24 @@ internal static class SweepFigures
     private static string Family(SummaryRow row) => row.Family ?? row.Model;
 
     private static List<string> Families(IReadOnlyList<SummaryRow> rows) => rows.Select(Family).Distinct().ToList();
+
+    /// <summary>The series look of each family. The toolkit's families (<see cref="ModelSpec.FamilyNames"/>) keep
+    /// their own slot in every figure, whatever the order of <c>--families</c>, so figures of different sweeps
+    /// can be read side by side; other families (variants with parameters, such as
+    /// <c>trained:reduce=units</c>) take the following slots in order of appearance.</summary>
+    internal static Dictionary<string, int> SeriesSlots(IReadOnlyList<string> families)
+    {
+        var known = ModelSpec.FamilyNames;
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = known.Count;
+        foreach (var family in families)
+        {
+            var index = known.ToList().IndexOf(family);
+            slots[family] = index >= 0 ? index : next++;
+        }
+
+        return slots;
+    }
 
     /// <summary>The title, and on a second line the families left out because none of their units has a point.
     /// </summary>
