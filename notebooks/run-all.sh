@@ -4,7 +4,8 @@
 #   notebooks/run-all.sh [--out DIR] [notebook.ipynb ...]
 #
 # Needs the Release build (scripts/setup.sh) and the local tool manifest (dotnet tool restore).
-# Executed copies go to DIR (default: a new temporary folder), never over the committed notebooks.
+# Executed copies go to DIR, never over the committed notebooks. Without --out they go to a new
+# temporary folder that is removed when every notebook passed and kept (its path printed) otherwise.
 # Prints one "PASS|FAIL <notebook> (<seconds> s)" line per notebook, then the plain line
 # "N passed, N failed". Exits 0 only when every notebook ran without a failing cell.
 set -uo pipefail
@@ -22,7 +23,11 @@ done
 if [ ${#notebooks[@]} -eq 0 ]; then
     for nb in "$here"/[0-9]*.ipynb; do notebooks+=("$nb"); done
 fi
-[ -n "$out" ] || out="$(mktemp -d "${TMPDIR:-/tmp}/np-notebooks.XXXXXX")"
+temporary=0
+if [ -z "$out" ]; then
+    out="$(mktemp -d "${TMPDIR:-/tmp}/np-notebooks.XXXXXX")"
+    temporary=1
+fi
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
@@ -57,6 +62,11 @@ for nb in "${notebooks[@]}"; do
     fi
 done
 
-echo "executed notebooks: $out"
+if [ "$temporary" -eq 1 ] && [ "$failed" -eq 0 ]; then
+    rm -rf "$out"
+    echo "executed notebooks: all passed; their temporary folder was removed (keep them with --out DIR)"
+else
+    echo "executed notebooks: $out"
+fi
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

@@ -144,7 +144,7 @@ internal static class SweepFigures
             var fit = LogLineFit.Of(
                 points.Select(r => (double)r.NominalD!.Value).ToList(), points.Select(r => r.MedianRNorm).ToList());
             var seeds = points.Select(r => r.UnitSeed).Distinct().Count();
-            line.LegendText = $"{families[f]} ({seeds} seeds): {fit.Describe("d")}";
+            line.LegendText = $"{families[f]} ({seeds} {(seeds == 1 ? "seed" : "seeds")}): {fit.Describe("d")}";
         }
 
         FinishLogX(plot, usable.Select(r => (double)r.NominalD!.Value).ToList(), powersOfTwo: true);
