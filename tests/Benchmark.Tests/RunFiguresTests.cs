@@ -29,6 +29,15 @@ public sealed class RunFiguresTests
     }
 
     [Fact]
+    public void HistogramCountAxisLeavesRoomAboveTheTallestBarForTheLegend()
+    {
+        // Seven Hafting neurons, two in one bin: the axis must reach 3, not stop at the bar's top.
+        Assert.Equal(3.0, RunFigures.CountAxisTop([2, 1, 1, 0]));
+        Assert.Equal(40.0, RunFigures.CountAxisTop([30, 12]));
+        Assert.Equal(1.0, RunFigures.CountAxisTop([]));
+    }
+
+    [Fact]
     public void ExamplesAreTheBestMedianAndWorstIncludedNeuronsByHeldOutR()
     {
         var result = SyntheticRun.Create();

@@ -111,7 +111,7 @@ internal static class RunFigures
             var ceiling = plot.Add.VerticalLine(1, 2, Colors.Gray, LinePattern.Dashed);
             ceiling.LegendText = "noise ceiling (r_norm = 1)";
             plot.ShowLegend(Alignment.UpperLeft);
-            plot.Axes.Margins(bottom: 0);
+            plot.Axes.SetLimitsY(0, CountAxisTop(histogram.Counts));
             FigureStyle.CountAxis(plot.Axes.Left);
         }
 
@@ -131,12 +131,20 @@ internal static class RunFigures
             var histogram = ScottPlot.Statistics.Histogram.WithBinSize(0.05, 0, 1.0001);
             histogram.AddRange(values);
             plot.Add.Histogram(histogram, FigureStyle.Palette[2]);
-            plot.Axes.Margins(bottom: 0);
+            plot.Axes.SetLimitsY(0, CountAxisTop(histogram.Counts));
             plot.Axes.SetLimitsX(0, 1);
             FigureStyle.CountAxis(plot.Axes.Left);
         }
 
         FigureStyle.Save(plot, path);
+    }
+
+    /// <summary>Top of a histogram's count axis: a third above the tallest bar, and at least one count above it,
+    /// so the legend in the upper corner never covers a bar and the tallest bar does not touch the frame.</summary>
+    internal static double CountAxisTop(IReadOnlyList<int> counts)
+    {
+        var tallest = counts.Count == 0 ? 0 : counts.Max();
+        return Math.Max(tallest * 4.0 / 3, tallest + 1);
     }
 
     /// <summary>The 99th percentile of the finite values (linear interpolation), at least 1e-9; 1 when none.</summary>
