@@ -135,7 +135,7 @@ internal static class SweepCommand
 
             if (shard.Count == 1)
             {
-                SweepCommandMerge.Print(output, PredictivitySweep.Merge(folder, loggers));
+                SweepCommandMerge.Print(output, PredictivitySweep.Merge(folder, loggers, cancellation));
             }
             else
             {
