@@ -15,7 +15,8 @@ internal static class SweepMerger
     internal const string PredictivityVsPrFile = "predictivity_vs_pr.png";
     internal const string PredictivityVsDFile = "predictivity_vs_d.png";
 
-    internal static MergeReport Merge(string folderPath, ILogger logger, CancellationToken cancellationToken)
+    internal static MergeReport Merge(
+        string folderPath, ILogger logger, CancellationToken cancellationToken = default)
     {
         var folder = new SweepFolder(folderPath);
         var plan = folder.ReadPlan();
