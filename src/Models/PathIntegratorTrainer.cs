@@ -28,6 +28,8 @@ public static class PathIntegratorTrainer
     /// <param name="cancellationToken">Stops after the current step, saves a checkpoint and throws
     /// <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="IOException">A checkpoint exists and <paramref name="resume"/> is false.</exception>
+    /// <exception cref="FileNotFoundException"><paramref name="resume"/> is true and there is no checkpoint to
+    /// resume: a mistyped path would otherwise start a new run silently.</exception>
     /// <exception cref="ArgumentException">Settings are invalid or differ from the checkpoint being
     /// resumed.</exception>
     public static PathIntegrator Train(
@@ -51,6 +53,14 @@ public static class PathIntegratorTrainer
             throw new IOException(
                 $"{CheckpointSidecar.SidecarPath(basePath)} already exists; pass --resume to continue it or choose " +
                 "another output path.");
+        }
+
+        if (resume && !exists)
+        {
+            throw new FileNotFoundException(
+                $"--resume: no checkpoint to resume at {CheckpointSidecar.SidecarPath(basePath)} (looked for the " +
+                "sidecar of --out); give the --out of the interrupted run, or leave out --resume to start a new one.",
+                CheckpointSidecar.SidecarPath(basePath));
         }
 
         var integrator = exists

@@ -119,10 +119,13 @@ public static class PredictivityRun
         Report(progress, 6, "writing results", target);
         using (var folder = AtomicFolder.Begin(target, replaceExisting))
         {
+            // Cancellation is checked between files: the work folder is deleted by Dispose, never committed.
             ResultsWriter.WriteData(folder.WorkPath, result);
+            cancellationToken.ThrowIfCancellationRequested();
             if (settings.Figures)
             {
                 RunFigures.WriteAll(folder.WorkPath, result);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             Lap(timings, "write", clock);
@@ -150,6 +153,7 @@ public static class PredictivityRun
                 TimingsSeconds = timings,
                 OutputSha256 = new Dictionary<string, string>(),
             });
+            cancellationToken.ThrowIfCancellationRequested();
             folder.Commit();
         }
 

@@ -62,11 +62,17 @@ public static class PredictivitySweep
     }
 
     /// <summary>Aggregates every finished unit into <c>sweep.csv</c> and the sweep figures.</summary>
+    /// <param name="folder">The sweep folder.</param>
+    /// <param name="loggers">Where the merge logs; null logs nothing.</param>
+    /// <param name="cancellationToken">Stops between units and between files; a cancelled merge leaves the
+    /// previous <c>sweep.csv</c> and no temporary file.</param>
     /// <exception cref="FileNotFoundException">The folder has no <c>sweep.json</c>.</exception>
-    public static MergeReport Merge(string folder, ILoggerFactory? loggers = null)
+    /// <exception cref="OperationCanceledException">The merge was cancelled.</exception>
+    public static MergeReport Merge(
+        string folder, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default)
     {
         var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger(typeof(PredictivitySweep));
-        return SweepMerger.Merge(folder, logger);
+        return SweepMerger.Merge(folder, logger, cancellationToken);
     }
 
     /// <summary>The state of every unit of the folder's plan, in plan order.</summary>

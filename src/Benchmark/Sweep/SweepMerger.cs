@@ -15,7 +15,8 @@ internal static class SweepMerger
     internal const string PredictivityVsPrFile = "predictivity_vs_pr.png";
     internal const string PredictivityVsDFile = "predictivity_vs_d.png";
 
-    internal static MergeReport Merge(string folderPath, ILogger logger)
+    internal static MergeReport Merge(
+        string folderPath, ILogger logger, CancellationToken cancellationToken = default)
     {
         var folder = new SweepFolder(folderPath);
         var plan = folder.ReadPlan();
@@ -23,13 +24,22 @@ internal static class SweepMerger
         var rows = new List<SummaryRow>();
         foreach (var status in statuses.Where(s => s.State == UnitState.Finished))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             rows.Add(ReadUnitRow(folder, status.Unit));
         }
 
         var csvPath = Path.Combine(folder.Root, SweepFolder.SweepCsvFile);
         var temporary = $"{csvPath}.tmp-{Environment.ProcessId}";
-        CsvFiles.Write(temporary, rows);
-        File.Move(temporary, csvPath, overwrite: true);
+        try
+        {
+            CsvFiles.Write(temporary, rows);
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temporary, csvPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
 
         var files = new List<string> { csvPath };
         var notes = new List<string>();
@@ -40,6 +50,7 @@ internal static class SweepMerger
         };
         foreach (var (file, draw) in figures)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var path = Path.Combine(folder.Root, file);
             if (draw(path))
             {

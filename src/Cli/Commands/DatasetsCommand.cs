@@ -170,6 +170,12 @@ internal static class DatasetsCommand
             return RunCommand.ReportProblems(
                 error, "datasets " + parse.CommandResult.Command.Name, ex.Problems, consequence);
         }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"predictivity datasets {parse.CommandResult.Command.Name}: cancelled; the lines above " +
+                "are complete, no more files were written.");
+            return RunCommand.Cancelled;
+        }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or FileNotFoundException
                                        or InvalidOperationException or IOException)
         {

@@ -95,7 +95,8 @@ internal static class DatasetsInspectCommand
         }
 
         reading.AddTo(command);
-        command.SetAction(parse => DatasetsCommand.Run(parse, "nothing was inspected", () =>
+        command.SetAction((parse, cancellation) => Task.FromResult(DatasetsCommand.Run(parse,
+            "nothing was inspected", () =>
         {
             // The run's own translation of its settings, so these ceilings are the ones a run divides by.
             var settings = new RunSettings
@@ -136,6 +137,7 @@ internal static class DatasetsInspectCommand
             }
 
             var grid = SpatialGrid.ForRecording(recording, parse.GetValue(binSize));
+            cancellation.ThrowIfCancellationRequested();
             var occupancy = RateMaps.Occupancy(recording, grid, mapOptions);
             var visited = occupancy.Count(o => o > 0);
             output.WriteLine(
@@ -146,6 +148,7 @@ internal static class DatasetsInspectCommand
             ReliabilityResult? reliability = null;
             if (recording.Neurons.Count > 0)
             {
+                cancellation.ThrowIfCancellationRequested();
                 reliability = SplitHalfReliability.Compute(recording, grid, reliabilityOptions, mapOptions, logger);
                 var undefined = recording.Neurons.Count - reliability.DefinedCount;
                 output.WriteLine(
@@ -158,6 +161,7 @@ internal static class DatasetsInspectCommand
             ReliabilityResult? across = null;
             if (parse.GetValue(crossSession) is { } other)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var second = registry.Open(other, logger);
                 across = CrossSessionReliability.Compute(recording, second, grid, mapOptions, logger);
                 output.WriteLine(
@@ -168,9 +172,10 @@ internal static class DatasetsInspectCommand
             PrintNeurons(recording, reliability, across, output);
             if (parse.GetValue(pngDirectory) is { } directory && recording.Neurons.Count > 0)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var figureOptions = mapOptions with { SmoothingSigmaBins = parse.GetValue(pngSmoothing) };
                 var maps = RateMaps.Compute(recording, grid, figureOptions);
-                var written = RateMapFigure.WriteAll(recording, maps, reliability, directory);
+                var written = RateMapFigure.WriteAll(recording, maps, reliability, directory, cancellation);
                 output.WriteLine(
                     $"wrote {written.Count} PNGs to {Path.GetFullPath(directory)} (overview: " +
                     $"{Path.GetFileName(written[0])}; smoothed σ = {Number(figureOptions.SmoothingSigmaBins)} " +
@@ -178,7 +183,7 @@ internal static class DatasetsInspectCommand
             }
 
             return 0;
-        }));
+        })));
         return command;
     }
 

@@ -129,11 +129,11 @@ internal static class GridScoresCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => Run(parse, registry));
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, registry, cancellation)));
         return command;
     }
 
-    private static int Run(ParseResult parse, Func<DatasetRegistry> registries)
+    private static int Run(ParseResult parse, Func<DatasetRegistry> registries, CancellationToken cancellation)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -169,20 +169,28 @@ internal static class GridScoresCommand
                 ? (NeuronMaps(parse, settings, recording!, grid, logger), recording!.Name)
                 : ModelMaps(parse, settings, track, grid, ArenaBox.Of(arena), logger, output);
 
+            cancellation.ThrowIfCancellationRequested();
             var scores = GridScores.Compute(maps);
+            cancellation.ThrowIfCancellationRequested();
             var folder = parse.GetValue(Out)!;
             Directory.CreateDirectory(folder);
             WriteCsv(Path.Combine(folder, "gridscores.csv"), label, maps, scores);
             Report(output, label, maps, scores);
             var plotCount = modelPath is null ? maps.ColumnCount : parse.GetValue(Plots);
             var valueLabel = modelPath is null ? GridScorePlots.RateLabel : GridScorePlots.ActivationLabel;
-            var plotted = PlotBest(folder, maps, scores, plotCount, label, valueLabel);
+            var plotted = PlotBest(folder, maps, scores, plotCount, label, valueLabel, cancellation);
             output.WriteLine($"wrote {Path.Combine(folder, "gridscores.csv")} and {plotted * 2} PNGs to {folder}/");
             return 0;
         }
         catch (InvalidSettingsException ex)
         {
             return RunCommand.ReportProblems(error, "gridscores", ex.Problems);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("predictivity gridscores: cancelled; files already written are complete, no more were " +
+                "written.");
+            return RunCommand.Cancelled;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
                                    or NotSupportedException or UnauthorizedAccessException)
@@ -355,7 +363,7 @@ internal static class GridScoresCommand
     }
 
     private static int PlotBest(string folder, SpatialMaps maps, IReadOnlyList<GridScore> scores, int count,
-        string label, string valueLabel)
+        string label, string valueLabel, CancellationToken cancellation)
     {
         var binCm = maps.Grid.XEdges[1] - maps.Grid.XEdges[0];
         var chosen = Enumerable.Range(0, scores.Count)
@@ -364,6 +372,7 @@ internal static class GridScoresCommand
             .ToArray();
         foreach (var i in chosen)
         {
+            cancellation.ThrowIfCancellationRequested();
             var id = maps.ColumnIds[i];
             var caption = string.Create(CultureInfo.InvariantCulture,
                 $"{label} {id}: 60° {scores[i].Score60:0.00}, 90° {scores[i].Score90:0.00}");

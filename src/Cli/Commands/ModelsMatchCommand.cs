@@ -53,11 +53,11 @@ internal static class ModelsMatchCommand
         command.Options.Add(Tolerance);
         command.Options.Add(ModelsPreviewCommand.Seed);
         ArenaSource.AddTo(command);
-        command.SetAction(parse => Run(parse, registries));
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, registries, cancellation)));
         return command;
     }
 
-    private static int Run(ParseResult parse, Func<DatasetRegistry> registries)
+    private static int Run(ParseResult parse, Func<DatasetRegistry> registries, CancellationToken cancellation)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -98,7 +98,7 @@ internal static class ModelsMatchCommand
 
             var (arena, grid, _, visited, _) = where;
             var matcher = new DimensionalityMatcher(logging.CreateLogger<DimensionalityMatcher>());
-            var match = matcher.Match(spec, target.Value, grid, arena, parameter, tolerance, visited);
+            var match = matcher.Match(spec, target.Value, grid, arena, parameter, tolerance, visited, cancellation);
 
             output.WriteLine($"{where.Heading}; seed {settings.Seed} (feature seed {featureSeed})");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -116,6 +116,11 @@ internal static class ModelsMatchCommand
         catch (InvalidSettingsException ex)
         {
             return RunCommand.ReportProblems(error, "models match", ex.Problems);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("predictivity models match: cancelled; no match was reported.");
+            return RunCommand.Cancelled;
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidDataException
                                    or NotSupportedException)

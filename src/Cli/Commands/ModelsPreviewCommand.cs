@@ -84,11 +84,11 @@ internal static class ModelsPreviewCommand
         command.Options.Add(TrajectoryBatches);
         command.Options.Add(Seed);
         ArenaSource.AddTo(command);
-        command.SetAction(parse => Run(parse, registries));
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, registries, cancellation)));
         return command;
     }
 
-    private static int Run(ParseResult parse, Func<DatasetRegistry> registries)
+    private static int Run(ParseResult parse, Func<DatasetRegistry> registries, CancellationToken cancellation)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -143,6 +143,7 @@ internal static class ModelsPreviewCommand
 
             for (var s = 0; s < specs.Length; s++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 if (networks[s] is { } network)
                 {
                     NetworkPreview.Write(
@@ -152,6 +153,7 @@ internal static class ModelsPreviewCommand
 
                 foreach (var d in dimensions)
                 {
+                    cancellation.ThrowIfCancellationRequested();
                     var maps = BaselineFamilies.Generate(specs[s]!.WithDimension(d), grid, arena, logger);
                     maps = visited is null ? maps : maps.On(visited);
                     var report = maps.Dimensionality;
@@ -177,6 +179,12 @@ internal static class ModelsPreviewCommand
         catch (InvalidSettingsException ex)
         {
             return RunCommand.ReportProblems(error, "models preview", ex.Problems);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("predictivity models preview: cancelled; the rows and PNGs above are complete, no more " +
+                "were written.");
+            return RunCommand.Cancelled;
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidDataException
                                    or NotSupportedException)

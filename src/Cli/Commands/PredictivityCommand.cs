@@ -23,11 +23,19 @@ internal static class PredictivityCommand
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; a command line that does not parse
     /// exits 2 with the problem named (<see cref="UsageErrors"/>).</summary>
-    internal static int Invoke(string[] args, InvocationConfiguration? configuration = null)
+    /// <param name="args">The command line after <c>predictivity</c>.</param>
+    /// <param name="configuration">Output and error writers; System.CommandLine's own process-termination
+    /// handling is switched off in it, since <see cref="Program.Main"/> connects signals to
+    /// <paramref name="cancellation"/> (<see cref="Terminal.TerminationSignals"/>).</param>
+    /// <param name="cancellation">Cancels the long-running commands, which then exit 130.</param>
+    internal static int Invoke(
+        string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellation = default)
     {
+        configuration ??= new InvocationConfiguration();
+        configuration.ProcessTerminationTimeout = null;
         var parse = Create().Parse(args);
         return UsageErrors.Failed(parse)
-            ? UsageErrors.Report(parse, configuration?.Error ?? Console.Error)
-            : parse.Invoke(configuration);
+            ? UsageErrors.Report(parse, configuration.Error)
+            : parse.InvokeAsync(configuration, cancellation).GetAwaiter().GetResult();
     }
 }

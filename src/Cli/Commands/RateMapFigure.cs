@@ -17,8 +17,9 @@ internal static class RateMapFigure
     private const int SinglePixels = 520;
 
     /// <summary>Writes the overview and one PNG per neuron; returns the paths, overview first.</summary>
-    internal static IReadOnlyList<string> WriteAll(
-        Recording recording, SpatialMaps maps, ReliabilityResult? reliability, string directory)
+    /// <remarks>Cancellation is checked before each PNG, so every file written is complete.</remarks>
+    internal static IReadOnlyList<string> WriteAll(Recording recording, SpatialMaps maps,
+        ReliabilityResult? reliability, string directory, CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(directory);
         var stem = Safe(recording.Name);
@@ -41,6 +42,7 @@ internal static class RateMapFigure
 
         for (var n = 0; n < maps.ColumnCount; n++)
         {
+            cancellation.ThrowIfCancellationRequested();
             var path = Path.Combine(directory, $"{stem}_{Safe(maps.ColumnIds[n])}.png");
             var plot = Draw(recording, maps, reliability, n, compact: false);
             Save(plot.GetImageBytes(SinglePixels + 90, SinglePixels, ImageFormat.Png), path);
@@ -99,8 +101,15 @@ internal static class RateMapFigure
     private static void Save(byte[] png, string path)
     {
         var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, png);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temporary, png);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     private static string Safe(string name) =>

@@ -9,7 +9,7 @@ namespace NeuralPredictivity.Cli.Commands;
 /// <summary><c>predictivity run</c>: regress one model onto one recording and write a results folder.</summary>
 /// <remarks>
 /// Exit codes: 0 finished; 1 the run failed (the message says why; no results folder is left);
-/// 2 invalid options (every problem is listed, nothing was computed); 130 cancelled.
+/// 2 invalid options (every problem is listed, nothing was computed); 130 cancelled (143 after SIGTERM).
 /// </remarks>
 internal static class RunCommand
 {

@@ -10,8 +10,9 @@ namespace NeuralPredictivity.Cli.Commands;
 /// <summary><c>predictivity sweep</c>: every (family, d, seed) as a resumable, shardable unit of work.</summary>
 /// <remarks>
 /// Exit codes: 0 every unit of this shard finished; 1 some unit failed (see <c>failed/</c> and
-/// <c>predictivity sweep status</c>); 2 invalid options; 130 cancelled. Run without <c>--shard</c>, the
-/// sweep merges itself at the end; with shards, run <c>predictivity sweep merge DIR</c> after the last.
+/// <c>predictivity sweep status</c>); 2 invalid options; 130 cancelled (143 after SIGTERM). Run without
+/// <c>--shard</c>, the sweep merges itself at the end; with shards, run <c>predictivity sweep merge DIR</c> after
+/// the last.
 /// </remarks>
 internal static class SweepCommand
 {
@@ -134,7 +135,7 @@ internal static class SweepCommand
 
             if (shard.Count == 1)
             {
-                SweepCommandMerge.Print(output, PredictivitySweep.Merge(folder, loggers));
+                SweepCommandMerge.Print(output, PredictivitySweep.Merge(folder, loggers, cancellation));
             }
             else
             {

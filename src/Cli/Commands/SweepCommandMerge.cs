@@ -22,19 +22,25 @@ internal static class SweepCommandMerge
             "Aggregate the finished units of a sweep folder into sweep.csv and the sweep figures, and list the units " +
             "that are missing, failed or still running. Safe to run at any time.");
         command.Arguments.Add(folder);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
             using var loggers = TerminalLogging.Create(CommonOptions.MinimumLevel(parse));
             try
             {
-                var report = PredictivitySweep.Merge(parse.GetValue(folder)!, loggers);
+                var report = PredictivitySweep.Merge(parse.GetValue(folder)!, loggers, cancellation);
                 Print(parse.InvocationConfiguration.Output, report);
-                return report.NotFinished.Count == 0 ? 0 : Partial;
+                return Task.FromResult(report.NotFinished.Count == 0 ? 0 : Partial);
+            }
+            catch (OperationCanceledException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(
+                    "predictivity sweep merge: cancelled; sweep.csv and the figures already written are complete.");
+                return Task.FromResult(RunCommand.Cancelled);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"predictivity sweep merge: {e.Message}");
-                return RunCommand.Failed;
+                return Task.FromResult(RunCommand.Failed);
             }
         });
         return command;

@@ -215,8 +215,14 @@ internal static class TrainCommand
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine($"train: interrupted; resume with the same options and --resume --out {outPath}.");
-            return 130;
+            error.WriteLine($"train: cancelled; checkpoint saved at {outPath}.json / .weights / .optimizer, resume " +
+                $"with the same options and --resume --out {outPath}.");
+            return RunCommand.Cancelled;
+        }
+        catch (FileNotFoundException ex) when (parse.GetValue(Resume))
+        {
+            error.WriteLine($"train: {ex.Message}");
+            return 2;
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidDataException)
         {
