@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace NeuralPredictivity.Cli.Tests;
@@ -111,6 +112,41 @@ public sealed class RunEndToEndTests : IDisposable
         {
             Assert.Equal(
                 File.ReadAllBytes(Path.Combine(_root, "a", file)), File.ReadAllBytes(Path.Combine(_root, "b", file)));
+        }
+    }
+
+    [Fact]
+    public void ThreadCountChangesANetworksResultsOnlyByRounding()
+    {
+        // README, Limitations: on a shared machine --threads 1 is advised. Parallel sums add in another order,
+        // so values may differ in the last bits (~1e-15 relative): equal to 1e-9 relative, far above rounding
+        // and far below any printed digit, and every non-numeric field identical.
+        var one = Run("one-thread", "--model", "untrained:d=32,seed=3", "--threads", "1");
+        var two = Run("two-threads", "--model", "untrained:d=32,seed=3", "--threads", "2");
+
+        Assert.True(one.ExitCode == 0, one.AllOutput);
+        Assert.True(two.ExitCode == 0, two.AllOutput);
+        foreach (var file in new[] { "neurons.csv", "summary.csv", "maps.csv" })
+        {
+            var a = File.ReadAllLines(Path.Combine(_root, "one-thread", file));
+            var b = File.ReadAllLines(Path.Combine(_root, "two-threads", file));
+            Assert.Equal(a.Length, b.Length);
+            foreach (var (lineA, lineB) in a.Zip(b))
+            {
+                foreach (var (x, y) in lineA.Split(',').Zip(lineB.Split(',')))
+                {
+                    if (double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out var u)
+                        && double.TryParse(y, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                    {
+                        Assert.True(u.Equals(v) || Math.Abs(u - v) <= 1e-9 * Math.Max(Math.Abs(u), Math.Abs(v)),
+                            $"{file}: {x} against {y}");
+                    }
+                    else
+                    {
+                        Assert.Equal(x, y);
+                    }
+                }
+            }
         }
     }
 
