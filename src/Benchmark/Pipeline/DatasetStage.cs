@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NeuralPredictivity.Datasets;
 
@@ -9,7 +8,8 @@ namespace NeuralPredictivity.Benchmark;
 /// compute them once per seed.</remarks>
 internal static class DatasetStage
 {
-    /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins.</summary>
+    /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins
+    /// (<see cref="BinSizeOption.Check"/>: no larger than the arena, at most 40 000 bins).</summary>
     /// <remarks>The name or path is resolved first, which is cheap. The recording itself is read (seconds for a
     /// large file) only when <paramref name="problems"/> is still empty, so a wrong option found before this
     /// call, such as a <c>--model</c> that does not parse, is reported without reading the data; checks that need
@@ -43,14 +43,9 @@ internal static class DatasetStage
             return null;
         }
 
-        var arena = recording.Arena;
-        var side = Math.Min(arena.WidthCm, arena.HeightCm);
-        if (settings.BinSizeCm > side)
+        if (BinSizeOption.Check(recording.Arena, settings.BinSizeCm, $"'{settings.Dataset}'") is { } binProblem)
         {
-            problems.Add(new SettingsProblem("--bin-size",
-                $"a bin side no larger than the arena ({arena}), i.e. ≤ " +
-                $"{side.ToString("0.##", CultureInfo.InvariantCulture)} cm",
-                settings.BinSizeCm.ToString("R", CultureInfo.InvariantCulture)));
+            problems.Add(binProblem);
             return null;
         }
 

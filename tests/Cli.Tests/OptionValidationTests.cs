@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace NeuralPredictivity.Cli.Tests;
+
+/// <summary>Options a new user got wrong: each is refused before any work, with exit code 2 and a message on
+/// standard error naming the option, what was expected and what was found.</summary>
+public sealed class OptionValidationTests : IDisposable
+{
+    private const string Sargolini = "sargolini2006_10073-17010302";
+
+    private readonly string _root = TestEnvironment.NewFolder("np-options-");
+
+    /// <summary>An output folder that a refused command must not create.</summary>
+    private static string Never => Path.Combine(Path.GetTempPath(), $"np-options-never-{Environment.ProcessId}");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>Every command that takes --bin-size, with a bin of 0.05 cm over Sargolini's 100 cm box
+    /// (4,000,000 bins; the smallest bin allowed there is 0.5 cm).</summary>
+    public static TheoryData<string[]> TinyBinCommands => new()
+    {
+        { ["run", .. TestEnvironment.SmallWith("--bin-size", "0.05", "--model", "random-fourier:d=8"), "--out", Never] },
+        { ["sweep", .. TestEnvironment.SmallWith("--bin-size", "0.5mm"), "--families", "random-fourier", "--dims",
+            "4", "--seeds", "0", "--out", Never] },
+        { ["models", "preview", "random-fourier", "--d", "8", "--dataset", Sargolini, "--bin-size", "0.05"] },
+        { ["models", "match", "random-fourier:d=8", "--target-pr", "3", "--dataset", Sargolini, "--bin-size",
+            "0.0005m"] },
+        { ["datasets", "inspect", Sargolini, "--bin-size", "0.05"] },
+        { ["gridscores", "--dataset", Sargolini, "--bin-size", "0.05cm"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(TinyBinCommands))]
+    public void ABinGivingMoreThanFortyThousandBinsIsRefusedByEveryCommandBeforeAnyWork(string[] args)
+    {
+        var result = CliRunner.Invoke(args);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains($"--bin-size: expected a grid of at most 40,000 bins, i.e. a bin side ≥ 0.5 cm in " +
+            $"'{Sargolini}'", result.StandardError);
+        Assert.Contains("found 0.05 cm, which gives 4,000,000 bins.", result.StandardError);
+        Assert.False(Directory.Exists(Never));
+    }
+
+    [Fact]
+    public void AnAbsurdlySmallBinIsRefusedWithoutARuntimeMessage()
+    {
+        var result = CliRunner.Invoke(["run", .. TestEnvironment.SmallWith("--bin-size", "1e-300")]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("found 1E-300 cm, which gives more than 1e308 bins.", result.StandardError);
+        Assert.DoesNotContain("Specified argument", result.StandardError);
+    }
+
+    [Fact]
+    public void RunTakesTheLengthSyntaxOfModelsPreview()
+    {
+        var folder = Path.Combine(_root, "metres");
+
+        var result = CliRunner.Invoke(
+            ["run", .. TestEnvironment.SmallWith("--bin-size", "0.1m", "--model", "random-fourier:d=4"), "--out",
+                folder, "--figures", "false"]);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        Assert.Equal(100, summary.RootElement.GetProperty("bins_total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("sweep")]
+    [InlineData("datasets inspect " + Sargolini)]
+    [InlineData("gridscores --dataset " + Sargolini)]
+    [InlineData("models preview random-fourier --d 4")]
+    public void EveryCommandRefusesABinSizeThatIsNotALengthInTheSameWords(string command)
+    {
+        var result = CliRunner.Invoke([.. command.Split(' '), "--bin-size", "5km"]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--bin-size: expected a positive length such as 5 (cm), 5cm, 50mm or 0.05m; found '5km'.",
+            result.StandardError);
+    }
+}
