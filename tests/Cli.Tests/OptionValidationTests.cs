@@ -80,4 +80,40 @@ public sealed class OptionValidationTests : IDisposable
         Assert.Contains("--bin-size: expected a positive length such as 5 (cm), 5cm, 50mm or 0.05m; found '5km'.",
             result.StandardError);
     }
+
+    /// <summary>A Sargolini et al. 2006 session's tracked path without any unit: a valid trajectory file.</summary>
+    private static string TrajectoryOnly =>
+        Path.Combine(TestEnvironment.RepoRoot, "data", "trajectories", "sargolini2006_11084-03020501_trajectory.h5");
+
+    public static TheoryData<string[]> NeuronCommands => new()
+    {
+        { ["run", "--dataset", TrajectoryOnly, "--model", "random-fourier:d=4", "--out", Never] },
+        { ["sweep", "--dataset", TrajectoryOnly, "--families", "random-fourier", "--dims", "4", "--seeds", "0",
+            "--out", Never] },
+        { ["gridscores", "--dataset", TrajectoryOnly, "--out", Never] },
+    };
+
+    [Theory]
+    [MemberData(nameof(NeuronCommands))]
+    public void ARecordingWithoutUnitsIsRefusedBeforeAnyWork(string[] args)
+    {
+        var result = CliRunner.Invoke([.. args, "--verbosity", "quiet"]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains($"--dataset: expected a recording with at least one unit; found 0 units in {TrajectoryOnly}.",
+            result.StandardError);
+        Assert.False(Directory.Exists(Never));
+    }
+
+    [Fact]
+    public void ATrajectoryWithoutUnitsIsRegisteredWithAWarning()
+    {
+        var registry = new TemporaryRegistry();
+
+        var result = registry.Invoke("datasets", "add", "path_only", TrajectoryOnly);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains("registered path_only", result.StandardOutput);
+        Assert.Contains("warning: path_only has no units: it cannot be regressed", result.StandardError);
+    }
 }

@@ -8,7 +8,7 @@ namespace NeuralPredictivity.Benchmark;
 /// compute them once per seed.</remarks>
 internal static class DatasetStage
 {
-    /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins
+    /// <summary>Opens and checks the dataset before any work: it must exist, hold units and position and fit the bins
     /// (<see cref="BinSizeOption.Check"/>: no larger than the arena, at most 40 000 bins).</summary>
     /// <remarks>The name or path is resolved first, which is cheap. The recording itself is read (seconds for a
     /// large file) only when <paramref name="problems"/> is still empty, so a wrong option found before this
@@ -37,13 +37,22 @@ internal static class DatasetStage
             return null;
         }
 
+        if (recording.Neurons.Count == 0)
+        {
+            problems.Add(DatasetOption.WithoutUnits(recording));
+        }
+
         if (!recording.HasPosition || recording.Arena is null)
         {
             problems.Add(DatasetOption.WithoutPosition(recording, settings.Dataset, DatasetOption.RateMapsNeed));
+        }
+
+        if (problems.Count > 0)
+        {
             return null;
         }
 
-        if (BinSizeOption.Check(recording.Arena, settings.BinSizeCm, $"'{settings.Dataset}'") is { } binProblem)
+        if (BinSizeOption.Check(recording.Arena!, settings.BinSizeCm, $"'{settings.Dataset}'") is { } binProblem)
         {
             problems.Add(binProblem);
             return null;

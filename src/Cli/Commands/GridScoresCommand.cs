@@ -154,6 +154,11 @@ internal static class GridScoresCommand
         try
         {
             var recording = dataset is null ? null : DatasetOption.Open(registries(), dataset, logger);
+            if (recording is not null && modelPath is null && recording.Neurons.Count == 0)
+            {
+                throw new InvalidSettingsException([DatasetOption.WithoutUnits(recording)]);
+            }
+
             PositionTrack? track = null;
             if (recording is not null && (modelPath is null || trajectory == Animal))
             {
