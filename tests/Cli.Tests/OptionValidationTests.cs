@@ -116,4 +116,50 @@ public sealed class OptionValidationTests : IDisposable
         Assert.Contains("registered path_only", result.StandardOutput);
         Assert.Contains("warning: path_only has no units: it cannot be regressed", result.StandardError);
     }
+
+    [Theory]
+    [InlineData("models preview random-fourier --d 8 --dataset " + Sargolini + " --out", "--out")]
+    [InlineData("gridscores --dataset " + Sargolini + " --out", "--out")]
+    [InlineData("datasets inspect " + Sargolini + " --png-dir", "--png-dir")]
+    public void AnOutputFolderThatIsAFileIsRefusedBeforeAnyWork(string command, string option)
+    {
+        var file = Path.Combine(_root, "notes.txt");
+        File.WriteAllText(file, "mine");
+
+        var result = CliRunner.Invoke([.. command.Split(' '), file, "--verbosity", "quiet"]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains($"{option}: expected a folder that exists or can be created; found '{file}', an existing file.",
+            result.StandardError);
+        Assert.Equal("", result.StandardOutput);
+        Assert.Equal("mine", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void AnOutputFolderUnderAFileIsRefusedBeforeAnyWork()
+    {
+        var file = Path.Combine(_root, "notes.txt");
+        File.WriteAllText(file, "mine");
+
+        var result = CliRunner.Invoke(
+            ["datasets", "inspect", Sargolini, "--png-dir", Path.Combine(file, "pngs"), "--verbosity", "quiet"]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains($"--png-dir: expected a folder that exists or can be created; found " +
+            $"'{Path.Combine(file, "pngs")}', under {file}, which is a file.", result.StandardError);
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Fact]
+    public void RunRefusesAnOutputFolderWhoseParentCannotBeWrittenBeforeAnyWork()
+    {
+        // /proc refuses new folders even to root, whose permission bits are never checked.
+        var result = CliRunner.Invoke(["run", .. TestEnvironment.SmallWith("--model", "random-fourier:d=4",
+            "--verbosity", "normal"), "--out", "/proc/nope/x"]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--out: expected a folder that exists or can be created in a folder you can write to; " +
+            "found '/proc/nope/x': no folder can be made in /proc", result.StandardError);
+        Assert.DoesNotContain("[1/6]", result.StandardError);
+    }
 }

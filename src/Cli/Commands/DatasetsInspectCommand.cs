@@ -120,6 +120,11 @@ internal static class DatasetsInspectCommand
             };
             ValidateSettings(settings, parse.GetValue(binSize)!, parse.GetValue(pngSmoothing), mapOptions,
                 reliabilityOptions);
+            if (parse.GetValue(pngDirectory) is { } pngFolder
+                && OutputLocation.Problem(pngDirectory.Name, pngFolder) is { } location)
+            {
+                throw new InvalidSettingsException([location]);
+            }
 
             using var logging = DatasetsCommand.TerminalLogging.Create(parse);
             var logger = logging.CreateLogger("datasets");

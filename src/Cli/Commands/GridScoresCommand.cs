@@ -297,6 +297,10 @@ internal static class GridScoresCommand
         CheckNumber(problems, MinSpeed, parse.GetValue(MinSpeed), "a speed ≥ 0 cm/s (0 = no filter)", v => v >= 0);
         CheckNumber(problems, TrajectoryBatches, settings.Batches, "at least 1 batch", v => v >= 1);
         CheckNumber(problems, Plots, parse.GetValue(Plots), "0 or more maps", v => v >= 0);
+        if (OutputLocation.Problem(Out.Name, parse.GetValue(Out)!) is { } location)
+        {
+            problems.Add(location);
+        }
     }
 
     /// <summary>X for a checkpoint given as X, X.json or X.weights.</summary>

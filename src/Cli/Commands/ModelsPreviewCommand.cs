@@ -126,6 +126,10 @@ internal static class ModelsPreviewCommand
             }
 
             var folder = parse.GetValue(Output);
+            if (folder is not null && OutputLocation.Problem(Output.Name, folder) is { } location)
+            {
+                problems.Add(location);
+            }
             var resolved = ArenaSource.Resolve(parse, registries(), logger, problems);
             if (problems.Count > 0 || resolved is not { } where)
             {
