@@ -162,4 +162,30 @@ public sealed class OptionValidationTests : IDisposable
             "found '/proc/nope/x': no folder can be made in /proc", result.StandardError);
         Assert.DoesNotContain("[1/6]", result.StandardError);
     }
+
+    [Fact]
+    public void SweepRefusesAFolderHoldingSomethingElseAsRunDoes()
+    {
+        File.WriteAllText(Path.Combine(_root, "notes.txt"), "mine");
+
+        var result = CliRunner.Invoke(["sweep", .. TestEnvironment.Small, "--families", "random-fourier", "--dims",
+            "4", "--seeds", "0", "--out", _root]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains($"--out: expected a new folder or an earlier sweep folder; found {_root}: the folder exists " +
+            "and is not a sweep folder (no sweep.json)", result.StandardError);
+        Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("merge")]
+    [InlineData("status")]
+    public void SweepMergeAndStatusOfAFolderThatIsNotASweepAreUsageErrors(string verb)
+    {
+        var result = CliRunner.Invoke("sweep", verb, _root);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains($"<DIR>: expected a sweep folder (the --out of predictivity sweep, holding sweep.json); " +
+            $"found {_root}: not a sweep folder (no sweep.json).", result.StandardError);
+    }
 }
