@@ -188,4 +188,20 @@ public sealed class OptionValidationTests : IDisposable
         Assert.Contains($"<DIR>: expected a sweep folder (the --out of predictivity sweep, holding sweep.json); " +
             $"found {_root}: not a sweep folder (no sweep.json).", result.StandardError);
     }
+
+    [Theory]
+    [InlineData("run --verbosity loud", "predictivity run: --verbosity: expected one of quiet, normal, detailed; " +
+        "found 'loud'.")]
+    [InlineData("--verbosity QUIET datasets list", "--verbosity: expected one of quiet, normal, detailed; " +
+        "found 'QUIET'.")]
+    [InlineData("datasets inspect " + Sargolini + " --scheme halves", "--scheme: expected one of random-blocks, " +
+        "first-second-half, odd-even-minutes; found 'halves'.")]
+    public void AValueOutsideAFixedListNamesTheOption(string command, string message)
+    {
+        var result = CliRunner.Invoke(command.Split(' '));
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains(message, result.StandardError);
+        Assert.Equal("", result.StandardOutput);
+    }
 }

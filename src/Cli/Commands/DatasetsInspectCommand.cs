@@ -59,7 +59,7 @@ internal static class DatasetsInspectCommand
             Description = "Split-half scheme: random-blocks, first-second-half or odd-even-minutes.",
             DefaultValueFactory = _ => "random-blocks",
         };
-        scheme.AcceptOnlyFromAmong("random-blocks", "first-second-half", "odd-even-minutes");
+        UsageErrors.AcceptOnly(scheme, "random-blocks", "first-second-half", "odd-even-minutes");
         var blockLength = new Option<double>("--block-length", "--reliability-block")
         {
             Description = "Block length in s; run's --reliability-block.",
