@@ -204,4 +204,19 @@ public sealed class OptionValidationTests : IDisposable
         Assert.Contains(message, result.StandardError);
         Assert.Equal("", result.StandardOutput);
     }
+
+    [Fact]
+    public void PreviewChecksEveryDAgainstTheFamilysRangeBeforeAnyMap()
+    {
+        var folder = Path.Combine(_root, "pngs");
+
+        var result = CliRunner.Invoke("models", "preview", "random-fourier", "--d", "8,100000", "--dataset", Sargolini,
+            "--out", folder, "--verbosity", "quiet");
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains("--d: expected an integer in 1…65536 for random-fourier; found 100000 (for 'random-fourier').",
+            result.StandardError);
+        Assert.Equal("", result.StandardOutput);
+        Assert.False(Directory.Exists(folder));
+    }
 }
