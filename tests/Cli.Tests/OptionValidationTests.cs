@@ -219,4 +219,23 @@ public sealed class OptionValidationTests : IDisposable
         Assert.Equal("", result.StandardOutput);
         Assert.False(Directory.Exists(folder));
     }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("sweep")]
+    public void ASpeedNoSampleReachesAndABlockLongerThanTheRecordingNameTheirOwnOptions(string command)
+    {
+        string[] sweep = command == "sweep" ? ["--families", "random-fourier", "--dims", "4", "--seeds", "0"] : [];
+        var result = CliRunner.Invoke([command, .. TestEnvironment.SmallWith("--min-speed", "1000",
+            "--reliability-block", "100000"), .. sweep, "--out", Never]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains($"--min-speed: expected a speed threshold that some position sample reaches (the fastest in " +
+            $"'{Sargolini}' is 125.8 cm/s); found 1000 cm/s, which no position sample passes.", result.StandardError);
+        Assert.Contains("--reliability-block: expected a block shorter than the recording (599.98 s)",
+            result.StandardError);
+        Assert.DoesNotContain("--block-length", result.StandardError);
+        Assert.DoesNotContain("blocks", result.StandardError.Replace("2 blocks to divide", ""));
+        Assert.False(Directory.Exists(Never));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NeuralPredictivity.Datasets;
 
@@ -52,14 +53,39 @@ internal static class DatasetStage
             return null;
         }
 
+        // A speed filter or a reliability block the recording cannot satisfy leaves nothing to map or split; said
+        // here, naming the option, instead of as empty maps or too few fold blocks after the work.
+        var fastest = RateMaps.FastestSpeedCmPerS(recording, settings.ToRateMapOptions());
+        if (settings.MinSpeedCmPerSecond > 0 && !(fastest >= settings.MinSpeedCmPerSecond))
+        {
+            problems.Add(new SettingsProblem("--min-speed",
+                $"a speed threshold that some position sample reaches (the fastest in '{settings.Dataset}' is " +
+                $"{Number(fastest)} cm/s)",
+                $"{Number(settings.MinSpeedCmPerSecond)} cm/s, which no position sample passes"));
+        }
+
+        if (!(settings.ReliabilityBlockSeconds < recording.DurationS))
+        {
+            problems.Add(new SettingsProblem("--reliability-block",
+                $"a block shorter than the recording ({Number(recording.DurationS)} s), so the split-half noise " +
+                "ceiling has at least 2 blocks to divide",
+                $"{Number(settings.ReliabilityBlockSeconds)} s"));
+        }
+
         if (BinSizeOption.Check(recording.Arena!, settings.BinSizeCm, $"'{settings.Dataset}'") is { } binProblem)
         {
             problems.Add(binProblem);
+        }
+
+        if (problems.Count > 0)
+        {
             return null;
         }
 
         return recording;
     }
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Builds the grid, rate maps, noise ceilings and mean rates.</summary>
     internal static DatasetInputs Load(Recording recording, RunSettings settings, ILogger logger)
