@@ -19,7 +19,8 @@ public sealed class OptionValidationTests : IDisposable
     /// (4,000,000 bins; the smallest bin allowed there is 0.5 cm).</summary>
     public static TheoryData<string[]> TinyBinCommands => new()
     {
-        { ["run", .. TestEnvironment.SmallWith("--bin-size", "0.05", "--model", "random-fourier:d=8"), "--out", Never] },
+        { ["run", .. TestEnvironment.SmallWith("--bin-size", "0.05", "--model", "random-fourier:d=8"), "--out",
+            Never] },
         { ["sweep", .. TestEnvironment.SmallWith("--bin-size", "0.5mm"), "--families", "random-fourier", "--dims",
             "4", "--seeds", "0", "--out", Never] },
         { ["models", "preview", "random-fourier", "--d", "8", "--dataset", Sargolini, "--bin-size", "0.05"] },
