@@ -176,9 +176,40 @@ public sealed class SweepEngineTests : IDisposable
         var error = Assert.Throws<InvalidSettingsException>(() => Run(Plan(4, 16, 64), new FakeUnitRunner()));
 
         var problem = Assert.Single(error.Problems);
-        Assert.Equal("dimensions", problem.Option);
+        Assert.Equal("--dims", problem.Option);
         Assert.Equal("[4,16,64]", problem.Found);
         Assert.Contains("[4,16]", problem.Expected);
+    }
+
+    [Fact]
+    public void APlanDifferenceNamesTheOptionsTheUserTyped()
+    {
+        Run(Plan(4, 16), new FakeUnitRunner());
+        var plan = Plan(4, 16);
+        var changed = plan with
+        {
+            Families = [.. plan.Families, "place-cells"],
+            Run = plan.Run with { BinSizeCm = plan.Run.BinSizeCm + 1, MinSpeedCmPerSecond = 7 },
+        };
+
+        var error = Assert.Throws<InvalidSettingsException>(() => Run(changed, new FakeUnitRunner()));
+
+        Assert.Equal(new[] { "--bin-size", "--families", "--min-speed" },
+            error.Problems.Select(p => p.Option).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AFolderWithSomethingElseInItIsRefusedBeforeAnyUnitRuns()
+    {
+        File.WriteAllText(Path.Combine(_root, "notes.txt"), "mine");
+
+        var problem = PredictivitySweep.FolderProblem(_root);
+
+        Assert.NotNull(problem);
+        Assert.Equal("--out", problem.Option);
+        Assert.Equal($"--out: expected a new folder or an earlier sweep folder; found {_root}: the folder exists and " +
+            "is not a sweep folder (no sweep.json); choose another --out so nothing of yours is overwritten.",
+            problem.ToString());
     }
 
     [Fact]

@@ -254,7 +254,8 @@ public sealed class GridScoresCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("predictivity gridscores: 2 problems with the options", result.StandardError);
-        Assert.Contains("--bin-size: expected a positive number of cm; found 0.", result.StandardError);
+        Assert.Contains("--bin-size: expected a positive length such as 5 (cm), 5cm, 50mm or 0.05m; found '0'.",
+            result.StandardError);
         Assert.Contains("--min-speed: expected a speed ≥ 0 cm/s (0 = no filter); found -1.", result.StandardError);
     }
 

@@ -365,8 +365,8 @@ public sealed class ModelsCommandTests
     [InlineData("models preview untrained --trajectory-batches 0", "--trajectory-batches: expected an integer ≥ 1; " +
         "found 0.")]
     [InlineData("models preview --seed -2", "--seed: expected an integer ≥ 0; found -2.")]
-    [InlineData("models preview --bin-size 0cm", "--bin-size: expected a positive length such as 5cm, 50mm or " +
-        "0.05m; found '0cm'.")]
+    [InlineData("models preview --bin-size 0cm", "--bin-size: expected a positive length such as 5 (cm), " +
+        "5cm, 50mm or 0.05m; found '0cm'.")]
     [InlineData("models preview --arena hexagon:3", "--arena: expected square:<side>, rectangle:<width>x<height> " +
         "or circle:<diameter> in cm (e.g. square:150cm, rectangle:100x150cm, circle:180cm); found 'hexagon:3'.")]
     [InlineData("models preview --dataset nope", "--dataset: expected a registered dataset (stensola2012_ben, ")]

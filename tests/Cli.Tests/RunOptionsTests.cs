@@ -3,8 +3,10 @@ namespace NeuralPredictivity.Cli.Tests;
 public sealed class RunOptionsTests
 {
     [Theory]
-    [InlineData("--bin-size", "0", "--bin-size: expected a bin side in cm > 0; found 0.")]
-    [InlineData("--bin-size", "five", "--bin-size: expected a number such as 2.5; found 'five'.")]
+    [InlineData("--bin-size", "0",
+        "--bin-size: expected a positive length such as 5 (cm), 5cm, 50mm or 0.05m; found '0'.")]
+    [InlineData("--bin-size", "five",
+        "--bin-size: expected a positive length such as 5 (cm), 5cm, 50mm or 0.05m; found 'five'.")]
     [InlineData("--folds", "spiral",
         "--folds: expected one of random, random-fraction, blocked, halves, quadrants; found 'spiral'.")]
     [InlineData("--regression", "lasso", "--regression: expected one of ridge, ridge-fixed, pls; found 'lasso'.")]

@@ -135,7 +135,7 @@ public sealed class SweepEndToEndTests(SmallSweep sweep) : IClassFixture<SmallSw
     {
         var result = CliRunner.Invoke("sweep", "merge", sweep.Root);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("not a sweep folder (no sweep.json)", result.StandardError);
     }
 

@@ -116,6 +116,16 @@ public static class DatasetOption
         }
     }
 
+    /// <summary>The problem of a recording without units, given to a command that maps or regresses neurons.
+    /// </summary>
+    /// <remarks>A trajectory-only file is a valid recording (it can drive a network along the animal's path), so
+    /// the readers accept it; only the commands that need neurons refuse it, before any work.</remarks>
+    public static SettingsProblem WithoutUnits(Recording recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        return new SettingsProblem(Name, "a recording with at least one unit", $"0 units in {recording.SourcePath}");
+    }
+
     /// <summary>The problem of a recording without the tracked path a command needs.</summary>
     internal static SettingsProblem WithoutPosition(Recording recording, string dataset, string need) =>
         new(Name, $"a recording with tracked position ({need})",

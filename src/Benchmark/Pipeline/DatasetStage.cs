@@ -9,7 +9,8 @@ namespace NeuralPredictivity.Benchmark;
 /// compute them once per seed.</remarks>
 internal static class DatasetStage
 {
-    /// <summary>Opens and checks the dataset before any work: it must exist, hold position and fit the bins.</summary>
+    /// <summary>Opens and checks the dataset before any work: it must exist, hold units and position and fit the bins
+    /// (<see cref="BinSizeOption.Check"/>: no larger than the arena, at most 40 000 bins).</summary>
     /// <remarks>The name or path is resolved first, which is cheap. The recording itself is read (seconds for a
     /// large file) only when <paramref name="problems"/> is still empty, so a wrong option found before this
     /// call, such as a <c>--model</c> that does not parse, is reported without reading the data; checks that need
@@ -37,25 +38,54 @@ internal static class DatasetStage
             return null;
         }
 
+        if (recording.Neurons.Count == 0)
+        {
+            problems.Add(DatasetOption.WithoutUnits(recording));
+        }
+
         if (!recording.HasPosition || recording.Arena is null)
         {
             problems.Add(DatasetOption.WithoutPosition(recording, settings.Dataset, DatasetOption.RateMapsNeed));
+        }
+
+        if (problems.Count > 0)
+        {
             return null;
         }
 
-        var arena = recording.Arena;
-        var side = Math.Min(arena.WidthCm, arena.HeightCm);
-        if (settings.BinSizeCm > side)
+        // A speed filter or a reliability block the recording cannot satisfy leaves nothing to map or split; said
+        // here, naming the option, instead of as empty maps or too few fold blocks after the work.
+        var fastest = RateMaps.FastestSpeedCmPerS(recording, settings.ToRateMapOptions());
+        if (settings.MinSpeedCmPerSecond > 0 && !(fastest >= settings.MinSpeedCmPerSecond))
         {
-            problems.Add(new SettingsProblem("--bin-size",
-                $"a bin side no larger than the arena ({arena}), i.e. ≤ " +
-                $"{side.ToString("0.##", CultureInfo.InvariantCulture)} cm",
-                settings.BinSizeCm.ToString("R", CultureInfo.InvariantCulture)));
+            problems.Add(new SettingsProblem("--min-speed",
+                $"a speed threshold that some position sample reaches (the fastest in '{settings.Dataset}' is " +
+                $"{Number(fastest)} cm/s)",
+                $"{Number(settings.MinSpeedCmPerSecond)} cm/s, which no position sample passes"));
+        }
+
+        if (!(settings.ReliabilityBlockSeconds < recording.DurationS))
+        {
+            problems.Add(new SettingsProblem("--reliability-block",
+                $"a block shorter than the recording ({Number(recording.DurationS)} s), so the split-half noise " +
+                "ceiling has at least 2 blocks to divide",
+                $"{Number(settings.ReliabilityBlockSeconds)} s"));
+        }
+
+        if (BinSizeOption.Check(recording.Arena!, settings.BinSizeCm, $"'{settings.Dataset}'") is { } binProblem)
+        {
+            problems.Add(binProblem);
+        }
+
+        if (problems.Count > 0)
+        {
             return null;
         }
 
         return recording;
     }
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Builds the grid, rate maps, noise ceilings and mean rates.</summary>
     internal static DatasetInputs Load(Recording recording, RunSettings settings, ILogger logger)

@@ -51,6 +51,10 @@ public static class PredictivityRun
         try
         {
             AtomicFolder.EnsureReplaceable(target, replaceExisting);
+            if (OutputLocation.Problem("--out", target) is { } location)
+            {
+                problems.Add(location);
+            }
         }
         catch (IOException e)
         {

@@ -21,8 +21,17 @@ public static class PredictivitySweep
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(shard);
         loggers ??= NullLoggerFactory.Instance;
-        var planProblems = plan.Validate();
-        var problems = planProblems.Count > 0 ? planProblems.ToList() : Preflight(plan, loggers);
+        var problems = plan.Validate().ToList();
+        if (FolderProblem(folder) is { } folderProblem)
+        {
+            problems.Add(folderProblem);
+        }
+
+        if (problems.Count == 0)
+        {
+            problems = Preflight(plan, loggers);
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidSettingsException(problems);
@@ -34,6 +43,24 @@ public static class PredictivitySweep
                     replaceExisting: false, cancellation),
             loggers.CreateLogger(typeof(PredictivitySweep)));
         return engine.Run(plan, folder, shard, sweepProgress, cancellationToken);
+    }
+
+    /// <summary>A problem naming <c>--out</c> when <paramref name="folder"/> cannot hold this sweep: a file, a
+    /// place where no folder can be made, or a non-empty folder that is not a sweep folder (no <c>sweep.json</c>),
+    /// which a sweep would fill with its own files beside the user's; null when it is new, empty or a sweep.</summary>
+    public static SettingsProblem? FolderProblem(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var full = Path.GetFullPath(folder);
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any()
+            && !File.Exists(Path.Combine(full, SweepFolder.PlanFile)))
+        {
+            return new SettingsProblem("--out", "a new folder or an earlier sweep folder",
+                $"{full}: the folder exists and is not a sweep folder (no {SweepFolder.PlanFile}); choose another " +
+                "--out so nothing of yours is overwritten");
+        }
+
+        return OutputLocation.Problem("--out", full);
     }
 
     /// <summary>Checks, before any unit runs, that every family resolves at its largest dimension and then that the

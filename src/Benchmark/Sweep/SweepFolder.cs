@@ -171,12 +171,44 @@ internal sealed class SweepFolder
         if (!JsonNode.DeepEquals(stored, given))
         {
             differences.Add(new SettingsProblem(
-                path,
+                OptionOf(path),
                 $"{Text(stored)} as stored in this sweep folder's {PlanFile} (rerun with the same options, " +
                 "or give a new --out to start another sweep)",
                 Text(given)));
         }
     }
+
+    /// <summary>The command-line option behind a field of <c>sweep.json</c>, so a mismatch names what the user
+    /// typed (<c>--dims</c>, not <c>dimensions</c>); a field no option sets keeps its path.</summary>
+    private static string OptionOf(string path) => path switch
+    {
+        "families" => "--families",
+        "dimensions" => "--dims",
+        "seeds" => "--seeds",
+        "match" => "--match",
+        "run.dataset" => "--dataset",
+        "run.protocol" or "run.protocol_overrides" => "--protocol",
+        "run.regression" => "--regression",
+        "run.alphas" => "--alphas",
+        "run.alpha" => "--alpha",
+        "run.pls_components" => "--pls-components",
+        "run.standardize_features" => "--standardize",
+        "run.folds" => "--folds",
+        "run.fold_count" => "--fold-count",
+        "run.train_fraction" => "--train-fraction",
+        "run.splits" => "--splits",
+        "run.block_size_cm" => "--block-size",
+        "run.buffer_bins" => "--buffer-bins",
+        "run.trajectory" => "--trajectory",
+        "run.trajectory_batches" => "--trajectory-batches",
+        "run.bin_size_cm" => "--bin-size",
+        "run.min_speed_cm_per_second" => "--min-speed",
+        "run.smooth_sigma_bins" => "--smooth",
+        "run.reliability_block_seconds" => "--reliability-block",
+        "run.reliability_draws" => "--reliability-draws",
+        "run.bootstrap_samples" => "--bootstrap",
+        _ => path,
+    };
 
     private static string Text(JsonNode? node) => node?.ToJsonString() ?? "(absent)";
 }

@@ -72,13 +72,7 @@ internal static class ArenaSource
     internal static MapSite? Resolve(
         ParseResult parse, DatasetRegistry registry, ILogger logger, List<SettingsProblem> problems)
     {
-        var binText = parse.GetValue(BinSize)!;
-        var binSize = ParseLength(binText);
-        if (!(binSize > 0))
-        {
-            problems.Add(new SettingsProblem(BinSize.Name, "a positive length such as 5cm, 50mm or 0.05m",
-                $"'{binText}'"));
-        }
+        var binSize = BinSizeOption.Read(parse.GetValue(BinSize)!, problems) ?? double.NaN;
 
         var speedText = parse.GetValue(MinSpeed)!;
         if (!double.TryParse(speedText, NumberStyles.Float, CultureInfo.InvariantCulture, out var minSpeed)
@@ -101,6 +95,12 @@ internal static class ArenaSource
 
         if (given is not null)
         {
+            if (BinSizeOption.Check(given, binSize, "--arena") is { } binProblem)
+            {
+                problems.Add(binProblem);
+                return null;
+            }
+
             return new MapSite(given, SpatialGrid.ForArena(given, binSize), "--arena " + parse.GetValue(Arena), null,
                 minSpeed);
         }
@@ -110,6 +110,12 @@ internal static class ArenaSource
         {
             var recording = DatasetOption.Open(registry, dataset, logger);
             var arena = DatasetOption.RequireArena(recording, dataset);
+            if (BinSizeOption.Check(arena, binSize, $"'{dataset}'") is { } binProblem)
+            {
+                problems.Add(binProblem);
+                return null;
+            }
+
             var grid = SpatialGrid.ForArena(arena, binSize);
             var visited = recording.HasPosition
                 ? RateMaps.Occupancy(recording, grid, new RateMapOptions { MinSpeedCmPerS = minSpeed })
@@ -154,17 +160,5 @@ internal static class ArenaSource
         return null;
     }
 
-    private static double ParseLength(string text)
-    {
-        var trimmed = text.Trim();
-        var (number, scale) = trimmed switch
-        {
-            _ when trimmed.EndsWith("mm", StringComparison.OrdinalIgnoreCase) => (trimmed[..^2], 0.1),
-            _ when trimmed.EndsWith("cm", StringComparison.OrdinalIgnoreCase) => (trimmed[..^2], 1.0),
-            _ when trimmed.EndsWith('m') => (trimmed[..^1], 100.0),
-            _ => (trimmed, 1.0),
-        };
-        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            && double.IsFinite(value) ? value * scale : double.NaN;
-    }
+    private static double ParseLength(string text) => BinSizeOption.ParseCm(text);
 }

@@ -25,7 +25,7 @@ internal static class CommonOptions
             DefaultValueFactory = _ => "normal",
             Recursive = true,
         };
-        option.AcceptOnlyFromAmong("quiet", "normal", "detailed");
+        UsageErrors.AcceptOnly(option, "quiet", "normal", "detailed");
         return option;
     }
 }

@@ -114,6 +114,14 @@ internal static class DatasetsCommand
                                  ? $"arena {recording.Arena}"
                                  : "no position (unit-level use only)"));
             output.WriteLine($"registry: {registry.RegistryPath}");
+            if (recording.Neurons.Count == 0)
+            {
+                // Valid (a trajectory can drive a network), but run, sweep and gridscores will refuse it.
+                parse.InvocationConfiguration.Error.WriteLine(
+                    $"warning: {entry.Name} has no units: it cannot be regressed (run, sweep) or grid-scored; it can " +
+                    "still drive a network along the animal's path (--trajectory animal).");
+            }
+
             return 0;
         }));
         return command;

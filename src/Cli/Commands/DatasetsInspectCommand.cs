@@ -34,10 +34,11 @@ internal static class DatasetsInspectCommand
         {
             Description = "Write rate-map PNGs (one per neuron and an overview) here.",
         };
-        var binSize = new Option<double>("--bin-size")
+        var binSize = new Option<string>(BinSizeOption.Name)
         {
-            Description = "Bin side in cm.",
-            DefaultValueFactory = _ => SpatialGrid.DefaultBinSizeCm,
+            Description = "Bin side (cm unless a unit is given: 5cm, 50mm, 0.05m); at most 40,000 bins over the " +
+                          "arena.",
+            DefaultValueFactory = _ => "5",
         };
         var minSpeed = new Option<double>("--min-speed")
         {
@@ -58,7 +59,7 @@ internal static class DatasetsInspectCommand
             Description = "Split-half scheme: random-blocks, first-second-half or odd-even-minutes.",
             DefaultValueFactory = _ => "random-blocks",
         };
-        scheme.AcceptOnlyFromAmong("random-blocks", "first-second-half", "odd-even-minutes");
+        UsageErrors.AcceptOnly(scheme, "random-blocks", "first-second-half", "odd-even-minutes");
         var blockLength = new Option<double>("--block-length", "--reliability-block")
         {
             Description = "Block length in s; run's --reliability-block.",
@@ -102,7 +103,7 @@ internal static class DatasetsInspectCommand
             var settings = new RunSettings
             {
                 Seed = parse.GetValue(seed),
-                BinSizeCm = parse.GetValue(binSize),
+                BinSizeCm = BinSizeOption.ParseCm(parse.GetValue(binSize)),
                 MinSpeedCmPerSecond = parse.GetValue(minSpeed),
                 SmoothSigmaBins = parse.GetValue(smoothing),
                 ReliabilityBlockSeconds = parse.GetValue(blockLength),
@@ -118,13 +119,25 @@ internal static class DatasetsInspectCommand
                     _ => ReliabilityScheme.RandomBlocks,
                 },
             };
-            ValidateSettings(settings, parse.GetValue(pngSmoothing), mapOptions, reliabilityOptions);
+            ValidateSettings(settings, parse.GetValue(binSize)!, parse.GetValue(pngSmoothing), mapOptions,
+                reliabilityOptions);
+            if (parse.GetValue(pngDirectory) is { } pngFolder
+                && OutputLocation.Problem(pngDirectory.Name, pngFolder) is { } location)
+            {
+                throw new InvalidSettingsException([location]);
+            }
 
             using var logging = DatasetsCommand.TerminalLogging.Create(parse);
             var logger = logging.CreateLogger("datasets");
             var registry = registries();
             var entry = Resolve(registry, parse, reading, parse.GetValue(target)!);
             var recording = Read(entry, parse.GetValue(target)!, logger);
+            if (recording.Arena is { } arena
+                && BinSizeOption.Check(arena, settings.BinSizeCm, $"'{parse.GetValue(target)}'") is { } bins)
+            {
+                throw new InvalidSettingsException([bins]);
+            }
+
             var output = parse.InvocationConfiguration.Output;
             var origin = entry.IsBundled ? "bundled"
                 : registry.Find(entry.Name)?.Path == entry.Path ? "registered"
@@ -136,12 +149,12 @@ internal static class DatasetsInspectCommand
                 return 0;
             }
 
-            var grid = SpatialGrid.ForRecording(recording, parse.GetValue(binSize));
+            var grid = SpatialGrid.ForRecording(recording, settings.BinSizeCm);
             cancellation.ThrowIfCancellationRequested();
             var occupancy = RateMaps.Occupancy(recording, grid, mapOptions);
             var visited = occupancy.Count(o => o > 0);
             output.WriteLine(
-                $"grid       {grid.ColumnCount} × {grid.RowCount} bins of {Number(parse.GetValue(binSize))} cm " +
+                $"grid       {grid.ColumnCount} × {grid.RowCount} bins of {Number(settings.BinSizeCm)} cm " +
                 $"({grid.BinCount} bins); {visited} visited ({Percent(visited, grid.BinCount)}) at ≥ " +
                 $"{Number(mapOptions.MinSpeedCmPerS)} cm/s, {Number(occupancy.Sum())} s of running");
 
@@ -189,12 +202,12 @@ internal static class DatasetsInspectCommand
 
     /// <summary>Checks every numeric setting before any file is read and reports all problems at once.</summary>
     private static void ValidateSettings(
-        RunSettings settings, double pngSigma, RateMapOptions maps, ReliabilityOptions reliability)
+        RunSettings settings, string binText, double pngSigma, RateMapOptions maps, ReliabilityOptions reliability)
     {
         var problems = new List<string>();
         if (!(settings.BinSizeCm > 0) || double.IsInfinity(settings.BinSizeCm))
         {
-            problems.Add($"--bin-size: must be a positive number of cm, got {settings.BinSizeCm}");
+            problems.Add($"--bin-size: expected {BinSizeOption.Syntax}; found '{binText}'");
         }
 
         if (settings.Seed < 0)

@@ -60,9 +60,11 @@ internal static class GridScoresCommand
         DefaultValueFactory = _ => 150,
     };
 
-    private static readonly Option<double> BinSize = new("--bin-size")
+    private static readonly Option<string> BinSize = new(BinSizeOption.Name)
     {
-        Description = "Square bin side in cm.", DefaultValueFactory = _ => SpatialGrid.DefaultBinSizeCm,
+        Description = "Square bin side (cm unless a unit is given: 5cm, 50mm, 0.05m); at most 40,000 bins over " +
+                      "the arena.",
+        DefaultValueFactory = _ => "5",
     };
 
     private static readonly Option<double> Smooth = new("--smooth")
@@ -152,6 +154,11 @@ internal static class GridScoresCommand
         try
         {
             var recording = dataset is null ? null : DatasetOption.Open(registries(), dataset, logger);
+            if (recording is not null && modelPath is null && recording.Neurons.Count == 0)
+            {
+                throw new InvalidSettingsException([DatasetOption.WithoutUnits(recording)]);
+            }
+
             PositionTrack? track = null;
             if (recording is not null && (modelPath is null || trajectory == Animal))
             {
@@ -164,7 +171,13 @@ internal static class GridScoresCommand
             var arena = recording is null
                 ? Arena.Square(parse.GetValue(ArenaSize))
                 : DatasetOption.RequireArena(recording, dataset!);
-            var grid = SpatialGrid.ForArena(arena, parse.GetValue(BinSize));
+            var binSize = BinSizeOption.ParseCm(parse.GetValue(BinSize));
+            if (BinSizeOption.Check(arena, binSize, recording is null ? "--arena-size" : $"'{dataset}'") is { } bins)
+            {
+                throw new InvalidSettingsException([bins]);
+            }
+
+            var grid = SpatialGrid.ForArena(arena, binSize);
             var (maps, label) = modelPath is null
                 ? (NeuronMaps(parse, settings, recording!, grid, logger), recording!.Name)
                 : ModelMaps(parse, settings, track, grid, ArenaBox.Of(arena), logger, output);
@@ -286,12 +299,16 @@ internal static class GridScoresCommand
                 dataset is null ? "animal without --dataset" : "animal without --model"));
         }
 
-        CheckNumber(problems, BinSize, parse.GetValue(BinSize), "a positive number of cm", v => v > 0);
+        BinSizeOption.Read(parse.GetValue(BinSize)!, problems);
         CheckNumber(problems, ArenaSize, parse.GetValue(ArenaSize), "a positive number of cm", v => v > 0);
         CheckNumber(problems, Smooth, settings.Smooth, "a number of bins ≥ 0 (0 = none)", v => v >= 0);
         CheckNumber(problems, MinSpeed, parse.GetValue(MinSpeed), "a speed ≥ 0 cm/s (0 = no filter)", v => v >= 0);
         CheckNumber(problems, TrajectoryBatches, settings.Batches, "at least 1 batch", v => v >= 1);
         CheckNumber(problems, Plots, parse.GetValue(Plots), "0 or more maps", v => v >= 0);
+        if (OutputLocation.Problem(Out.Name, parse.GetValue(Out)!) is { } location)
+        {
+            problems.Add(location);
+        }
     }
 
     /// <summary>X for a checkpoint given as X, X.json or X.weights.</summary>

@@ -125,7 +125,28 @@ internal static class ModelsPreviewCommand
                 }
             }
 
+            for (var i = 0; i < texts.Length; i++)
+            {
+                // Every d is checked against the family's own range now, before any map is made.
+                if (specs[i] is not { } spec)
+                {
+                    continue;
+                }
+
+                var range = spec.Parameter("d");
+                foreach (var d in dimensions.Where(d => d < range.Minimum || d > range.Maximum))
+                {
+                    problems.Add(new SettingsProblem(Dimensions.Name,
+                        $"{range.ValidValues} for {spec.Family.Name}",
+                        $"{d.ToString(CultureInfo.InvariantCulture)} (for '{texts[i]}')"));
+                }
+            }
+
             var folder = parse.GetValue(Output);
+            if (folder is not null && OutputLocation.Problem(Output.Name, folder) is { } location)
+            {
+                problems.Add(location);
+            }
             var resolved = ArenaSource.Resolve(parse, registries(), logger, problems);
             if (problems.Count > 0 || resolved is not { } where)
             {

@@ -68,7 +68,9 @@ internal sealed class RunCommandOptions
     internal Option<string> TrajectoryBatches { get; } = Text("--trajectory-batches", null,
         "Batches of 200 synthetic trajectories × 20 steps that build the feature maps.", "100");
 
-    internal Option<string> BinSize { get; } = Text("--bin-size", null, "Side of the square spatial bins, cm.", "5");
+    internal Option<string> BinSize { get; } = Text("--bin-size", null,
+        "Side of the square spatial bins (cm unless a unit is given: 5cm, 50mm, 0.05m); at most " +
+        "40,000 bins over the arena.", "5");
 
     internal Option<string> MinSpeed { get; } = Text("--min-speed", null,
         "Position samples slower than this are left out of rate maps, cm/s.", "2.5");
@@ -168,7 +170,7 @@ internal sealed class RunCommandOptions
             Trajectory = reader.Choice(Trajectory, settings.Trajectory,
                 ("synthetic", TrajectorySource.Synthetic), ("animal", TrajectorySource.Animal)),
             TrajectoryBatches = reader.Integer(TrajectoryBatches) ?? settings.TrajectoryBatches,
-            BinSizeCm = reader.Number(BinSize) ?? settings.BinSizeCm,
+            BinSizeCm = reader.Length(BinSize) ?? settings.BinSizeCm,
             MinSpeedCmPerSecond = reader.Number(MinSpeed) ?? settings.MinSpeedCmPerSecond,
             SmoothSigmaBins = reader.Number(Smooth) ?? settings.SmoothSigmaBins,
             ReliabilityBlockSeconds = reader.Number(ReliabilityBlock) ?? settings.ReliabilityBlockSeconds,
@@ -263,6 +265,14 @@ internal sealed class RunCommandOptions
 
             problems.Add(new SettingsProblem(option.Name, "a number such as 2.5", $"'{text}'"));
             return null;
+        }
+
+        /// <summary>A length in cm in the shared <c>--bin-size</c> syntax (<see cref="BinSizeOption.ParseCm"/>).
+        /// </summary>
+        internal double? Length(Option<string> option)
+        {
+            var text = Get(option);
+            return text is null ? null : BinSizeOption.Read(text, problems, option.Name);
         }
 
         internal int? Integer(Option<string> option)

@@ -111,6 +111,11 @@ internal static class SweepCommand
 
         var folder = Path.GetFullPath(
             parse.GetValue(inputs.Out) ?? Path.Combine("results", "sweep-" + Slug(run.Dataset)));
+        if (PredictivitySweep.FolderProblem(folder) is { } folderProblem)
+        {
+            return RunCommand.ReportProblems(error, "sweep", [folderProblem]);
+        }
+
         if (slurm is not null)
         {
             return inputs.Slurm.Submit(parse, plan, folder, slurm);

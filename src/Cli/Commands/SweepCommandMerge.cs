@@ -37,6 +37,11 @@ internal static class SweepCommandMerge
                     "predictivity sweep merge: cancelled; sweep.csv and the figures already written are complete.");
                 return Task.FromResult(RunCommand.Cancelled);
             }
+            catch (FileNotFoundException e) when (e.FileName?.EndsWith("sweep.json", StringComparison.Ordinal) == true)
+            {
+                return Task.FromResult(RunCommand.ReportProblems(parse.InvocationConfiguration.Error, "sweep merge",
+                    [SweepCommandMerge.NotASweep(parse.GetValue(folder)!)], "nothing was merged"));
+            }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"predictivity sweep merge: {e.Message}");
@@ -45,6 +50,11 @@ internal static class SweepCommandMerge
         });
         return command;
     }
+
+    /// <summary>The problem of a <c>DIR</c> argument that is not a sweep folder: a usage error, exit 2.</summary>
+    internal static SettingsProblem NotASweep(string folder) =>
+        new("<DIR>", "a sweep folder (the --out of predictivity sweep, holding sweep.json)",
+            $"{Path.GetFullPath(folder)}: not a sweep folder (no sweep.json)");
 
     internal static void Print(TextWriter output, MergeReport report)
     {

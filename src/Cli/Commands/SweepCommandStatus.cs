@@ -40,6 +40,11 @@ internal static class SweepCommandStatus
 
                 return statuses.All(s => s.State == UnitState.Finished) ? 0 : SweepCommandMerge.Partial;
             }
+            catch (FileNotFoundException e) when (e.FileName?.EndsWith("sweep.json", StringComparison.Ordinal) == true)
+            {
+                return RunCommand.ReportProblems(parse.InvocationConfiguration.Error, "sweep status",
+                    [SweepCommandMerge.NotASweep(parse.GetValue(folder)!)], "no status to show");
+            }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"predictivity sweep status: {e.Message}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using NeuralPredictivity.Benchmark;
 
 namespace NeuralPredictivity.Cli.Commands;
 
@@ -18,6 +19,23 @@ internal static class UsageErrors
 
     /// <summary>True when parsing failed and no help or version request overrides the errors.</summary>
     internal static bool Failed(ParseResult parse) => parse.Action is ParseErrorAction;
+
+    /// <summary>Lets <paramref name="option"/> take only <paramref name="values"/>, spelled exactly; any other value is
+    /// a parse error worded as every other option problem: the option, what was expected, what was found.</summary>
+    /// <remarks>The parser's own AcceptOnlyFromAmong reports "Argument 'loud' not recognized" without naming the
+    /// option, which matters for a recursive option such as <c>--verbosity</c> given after a subcommand.</remarks>
+    internal static void AcceptOnly(Option<string> option, params string[] values)
+    {
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value is not null && !values.Contains(value, StringComparer.Ordinal))
+            {
+                result.AddError(new SettingsProblem(option.Name, $"one of {string.Join(", ", values)}", $"'{value}'")
+                    .ToString());
+            }
+        });
+    }
 
     /// <summary>Writes one line per problem and a pointer to the help; returns <see cref="ExitCode"/>.</summary>
     internal static int Report(ParseResult parse, TextWriter error)

@@ -36,6 +36,16 @@ public static class RateMaps
         return new SessionBinning(recording, grid, options ?? new RateMapOptions()).Occupancy();
     }
 
+    /// <summary>The fastest running speed in cm/s among the recording's tracked samples, estimated exactly as the
+    /// <see cref="RateMapOptions.MinSpeedCmPerS"/> filter estimates it; NaN when no sample has a speed.</summary>
+    /// <remarks>A speed threshold above this leaves no position sample, hence no rate map: callers check it before
+    /// any work and name the threshold rather than the empty maps it causes.</remarks>
+    public static double FastestSpeedCmPerS(Recording recording, RateMapOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        return SessionBinning.FastestSpeed(recording, options ?? new RateMapOptions());
+    }
+
     /// <summary>Mean firing rate of each neuron in Hz: spikes in the session / session duration.</summary>
     /// <remarks>Not speed-filtered and not binned; the figure data/README.md calls "mean rate".</remarks>
     public static double[] MeanRatesHz(Recording recording)

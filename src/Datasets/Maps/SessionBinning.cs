@@ -211,6 +211,21 @@ internal sealed class SessionBinning
     private static double Interpolate(double s, double t0, double t1, double v0, double v1) =>
         (v1 - v0) / (t1 - t0) * (s - t0) + v0;
 
+    /// <summary>The fastest running speed (cm/s) among the tracked samples, estimated as the speed filter
+    /// estimates it; NaN when no sample has a speed.</summary>
+    internal static double FastestSpeed(Recording recording, RateMapOptions options)
+    {
+        var position = recording.RequirePosition("running speed");
+        var tracked = Enumerable.Range(0, position.SampleCount)
+            .Where(i => !double.IsNaN(position.XValues[i]))
+            .ToArray();
+        var speeds = Speeds(tracked.Select(i => position.T[i]).ToArray(),
+            tracked.Select(i => position.XValues[i]).ToArray(), tracked.Select(i => position.YValues[i]).ToArray(),
+            options.MaxInterpolationGapS);
+        var finite = speeds.Where(double.IsFinite).ToArray();
+        return finite.Length == 0 ? double.NaN : finite.Max();
+    }
+
     private static bool Passes(double speed, double minSpeed) => minSpeed <= 0 || speed >= minSpeed;
 
     private static double[] Speeds(double[] t, double[] x, double[] y, double maxGap)

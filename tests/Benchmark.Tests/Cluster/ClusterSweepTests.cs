@@ -80,7 +80,7 @@ public sealed class ClusterSweepTests : IDisposable
             ToolkitBuild.FromDirectory(_toolkit.BuildFolder), writePlanFile: true));
 
         var problem = Assert.Single(error.Problems);
-        Assert.Equal("seeds", problem.Option);
+        Assert.Equal("--seeds", problem.Option);
         Assert.Contains("sweep.json", problem.Expected);
     }
 
