@@ -215,7 +215,8 @@ public sealed class OptionValidationTests : IDisposable
             "--out", folder, "--verbosity", "quiet");
 
         Assert.True(result.ExitCode == 2, result.AllOutput);
-        Assert.Contains("--d: expected an integer in 1…65536 for random-fourier; found 100000 (for 'random-fourier').",
+        Assert.Contains(
+            "--d: expected an integer in 1…65536 for random-fourier; found 100000 (for 'random-fourier').",
             result.StandardError);
         Assert.Equal("", result.StandardOutput);
         Assert.False(Directory.Exists(folder));
