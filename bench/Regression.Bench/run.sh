@@ -26,6 +26,11 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+if [ "$skip_sklearn" -eq 0 ] && ! /usr/bin/python3 -c 'import sklearn, numpy' 2>/dev/null; then
+    echo "run.sh: the scikit-learn reference needs Debian's python3-sklearn (apt-get install python3-sklearn)," \
+        "which /usr/bin/python3 cannot import; install it or pass --skip-sklearn" >&2
+    exit 2
+fi
 dotnet build "$here/Regression.Bench.csproj" -c Release -nologo -v q >/dev/null
 bench="$(find "$root/bench/Regression.Bench/bin/Release" -name Regression.Bench.dll | head -1)"
 data="$(mktemp -d)"
