@@ -25,13 +25,15 @@ public static class NetworkFeatureMaps
     /// <param name="protocol">Counts and seed; null for 100 × 200 × 20 with seed 0.</param>
     /// <param name="logger">Receives one summary line; null for none.</param>
     /// <param name="progress">Receives the number of batches done.</param>
+    /// <param name="cancellationToken">Checked before each batch.</param>
     public static SpatialMaps FromSyntheticTrajectories(
         PathIntegrator network,
         SpatialGrid grid,
         ArenaBox arena,
         SyntheticTrajectoryProtocol? protocol = null,
         ILogger? logger = null,
-        IProgress<int>? progress = null)
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(grid);
@@ -48,6 +50,7 @@ public static class NetworkFeatureMaps
         using var noGrad = no_grad();
         for (var b = 0; b < protocol.BatchCount; b++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var batch = generator.Generate(protocol.TrajectoriesPerBatch, protocol.StepsPerTrajectory,
                 NumPyLegacyRandom.DeriveSeed(protocol.Seed, b));
@@ -72,6 +75,7 @@ public static class NetworkFeatureMaps
     /// <param name="y">Tracked y, cm (NaN where tracking was lost).</param>
     /// <param name="protocol">Chunking and gap handling; null for the defaults.</param>
     /// <param name="logger">Receives one summary line and gap warnings; null for none.</param>
+    /// <param name="cancellationToken">Checked before each chunk of the trajectory.</param>
     /// <exception cref="ArgumentException">Arrays differ in length, times are not increasing, or fewer
     /// than two positions are tracked.</exception>
     public static SpatialMaps FromTrackedTrajectory(
@@ -82,7 +86,8 @@ public static class NetworkFeatureMaps
         IReadOnlyList<double> x,
         IReadOnlyList<double> y,
         TrackedTrajectoryProtocol? protocol = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(grid);
@@ -109,7 +114,7 @@ public static class NetworkFeatureMaps
         using var noGrad = no_grad();
         foreach (var (segmentX, segmentY) in segments)
         {
-            RunSegment(network, grid, arena, segmentX, segmentY, protocol, accumulator);
+            RunSegment(network, grid, arena, segmentX, segmentY, protocol, accumulator, cancellationToken);
         }
 
         return accumulator.ToMaps(network.UnitIds, logger, "tracked trajectory");
@@ -117,12 +122,13 @@ public static class NetworkFeatureMaps
 
     private static void RunSegment(
         PathIntegrator network, SpatialGrid grid, ArenaBox arena, double[] xCm, double[] yCm,
-        TrackedTrajectoryProtocol protocol, BinAccumulator accumulator)
+        TrackedTrajectoryProtocol protocol, BinAccumulator accumulator, CancellationToken cancellationToken)
     {
         var net = network.Network;
         RecurrentState? state = null;
         for (var first = 1; first < xCm.Length; first += protocol.ChunkSteps)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var count = Math.Min(protocol.ChunkSteps, xCm.Length - first);
             if (state is null || protocol.ReanchorEachChunk)

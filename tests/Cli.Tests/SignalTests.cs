@@ -32,6 +32,26 @@ public sealed partial class SignalTests : IDisposable
     }
 
     [Fact]
+    public void InterruptedRunStopsWithinItsFeatureMapsWithoutFinishingThem()
+    {
+        // 100,000 trajectory batches would take hours: the run can only end soon by stopping between batches.
+        var target = Path.Combine(_root, "features");
+        using var cli = SignalledCli.Start(_root, ["run",
+            .. TestEnvironment.SmallWith("--verbosity", "normal", "--trajectory-batches", "100000"),
+            "--model", "untrained:d=16,seed=1", "--threads", "1", "--out", target]);
+
+        Assert.True(cli.WaitFor(() => cli.StandardError.Contains("/100000 batches", StringComparison.Ordinal)),
+            "the run never reported a finished batch:\n" + cli.StandardError);
+        cli.Send("INT");
+        var exit = cli.WaitForExit();
+
+        Assert.True(exit == 130, $"exit {exit}:\n{cli.StandardError}");
+        Assert.Contains("predictivity run: cancelled", cli.StandardError);
+        Assert.DoesNotContain("[3/6]", cli.StandardError, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Fact]
     public void TerminatedRunWhileWritingDeletesItsWorkFolder()
     {
         var target = Path.Combine(_root, "terminated");

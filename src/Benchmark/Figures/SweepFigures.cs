@@ -113,7 +113,7 @@ internal static class SweepFigures
         var plot = new Plot();
         var families = Families(rows);
         var slots = SeriesSlots(families);
-        var title = Title("Predictivity against nominal dimension", $"{dataset}; a dot per seed, lines join the means",
+        var title = Title("Predictivity against nominal dimension", $"{dataset}; dots are seeds, lines their means",
             families, usable,
             "no unit with a finite score");
         FigureStyle.Apply(plot, title,

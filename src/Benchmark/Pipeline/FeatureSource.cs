@@ -131,7 +131,10 @@ internal sealed class FeatureSource : IDisposable
     internal DimensionalityMatch? BuiltMatch { get; private set; }
 
     /// <summary>The (bins × features) maps on the dataset's grid; NaN where no data reached a bin.</summary>
-    internal SpatialMaps Build(DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress)
+    /// <remarks><paramref name="cancellationToken"/> is checked before each trajectory batch (or chunk of
+    /// the animal's path) and between the maps a participation-ratio search tries.</remarks>
+    internal SpatialMaps Build(DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress,
+        CancellationToken cancellationToken = default)
     {
         BuiltDescription = Description;
         BuiltMatch = null;
@@ -145,7 +148,8 @@ internal sealed class FeatureSource : IDisposable
             var target = _reference.ParticipationRatio(data, settings, logger);
             // The target's PR is measured on the regression bins; the candidates' on the same bins.
             var match = new DimensionalityMatcher(logger).Match(
-                baseline, target, data.Grid, data.Arena, bins: data.RateMaps.FiniteBins());
+                baseline, target, data.Grid, data.Arena, bins: data.RateMaps.FiniteBins(),
+                cancellationToken: cancellationToken);
             BuiltMatch = match;
             BuiltDescription = $"baseline {match.Spec} (participation ratio {match.AchievedParticipationRatio:0.00} " +
                 $"matched to {target:0.00} of {_reference.Description} by {match.Parameter}" +
@@ -157,11 +161,13 @@ internal sealed class FeatureSource : IDisposable
         var key = string.Join('|', "network", _networkKey, settings.Trajectory, settings.TrajectoryBatches,
             settings.SeedFor(SeedPurpose.Trajectory), RunCache.FileKey(data.Recording.SourcePath),
             string.Join(',', data.Grid.XEdges), string.Join(',', data.Grid.YEdges));
-        var maps = RunCache.Get(key, () => DriveNetwork(data, settings, logger, progress));
+        var maps = RunCache.Get(key, () => DriveNetwork(data, settings, logger, progress, cancellationToken));
         return Spec.Shuffled ? SpatialShuffle.Permute(maps, Spec.Seed) : maps;
     }
 
-    private SpatialMaps DriveNetwork(DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress)
+    private SpatialMaps DriveNetwork(
+        DatasetInputs data, RunSettings settings, ILogger logger, IProgress<int>? progress,
+        CancellationToken cancellationToken)
     {
         var box = ArenaBox.Of(data.Arena);
         if (settings.Trajectory == TrajectorySource.Synthetic)
@@ -171,12 +177,13 @@ internal sealed class FeatureSource : IDisposable
                 BatchCount = settings.TrajectoryBatches,
                 Seed = settings.SeedFor(SeedPurpose.Trajectory),
             };
-            return NetworkFeatureMaps.FromSyntheticTrajectories(_network!, data.Grid, box, protocol, logger, progress);
+            return NetworkFeatureMaps.FromSyntheticTrajectories(
+                _network!, data.Grid, box, protocol, logger, progress, cancellationToken);
         }
 
         var track = data.Recording.RequirePosition("feature maps along the animal's path");
         return NetworkFeatureMaps.FromTrackedTrajectory(_network!, data.Grid, box, track.Times, track.X, track.Y,
-            logger: logger);
+            logger: logger, cancellationToken: cancellationToken);
     }
 
     /// <summary>This model's participation ratio on the bins it shares with the neuron maps.</summary>

@@ -79,7 +79,7 @@ public static class PredictivityRun
         var featureProgress = progress is null ? null
             : new SynchronousProgress<int>(done =>
                 Report(progress, 2, "feature maps", $"{done}/{settings.TrajectoryBatches} batches"));
-        var featureMaps = source.Build(data, settings, logger, featureProgress);
+        var featureMaps = source.Build(data, settings, logger, featureProgress, cancellationToken);
         Lap(timings, "features", clock);
         cancellationToken.ThrowIfCancellationRequested();
 

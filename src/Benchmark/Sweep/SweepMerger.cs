@@ -42,11 +42,16 @@ internal static class SweepMerger
         }
 
         var files = new List<string> { csvPath };
+        // The title says when baselines were matched in participation ratio: the figures look like a nominal
+        // sweep's otherwise.
+        var context = plan.Match == DimensionMatch.ParticipationRatio
+            ? $"{plan.Run.Dataset}, PR-matched"
+            : plan.Run.Dataset;
         var notes = new List<string>();
         var figures = new (string File, Func<string, bool> Draw)[]
         {
-            (PredictivityVsPrFile, path => SweepFigures.PredictivityVsParticipationRatio(path, rows, plan.Run.Dataset)),
-            (PredictivityVsDFile, path => SweepFigures.PredictivityVsNominalDimension(path, rows, plan.Run.Dataset)),
+            (PredictivityVsPrFile, path => SweepFigures.PredictivityVsParticipationRatio(path, rows, context)),
+            (PredictivityVsDFile, path => SweepFigures.PredictivityVsNominalDimension(path, rows, context)),
         };
         foreach (var (file, draw) in figures)
         {
