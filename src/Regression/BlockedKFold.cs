@@ -65,8 +65,9 @@ public sealed class BlockedKFold : IFoldScheme
         if (samplesPerBlock.Count < FoldCount)
         {
             throw new ArgumentException(
-                $"{Description}: the layout's bins fall in only {samplesPerBlock.Count} blocks, fewer than "
-                + $"{FoldCount} folds; use smaller blocks or fewer folds.", nameof(layout));
+                $"{Description}: the layout's bins fall in only {samplesPerBlock.Count} "
+                + $"{(samplesPerBlock.Count == 1 ? "block" : "blocks")}, fewer than {FoldCount} folds; use smaller "
+                + "blocks or fewer folds.", nameof(layout));
         }
 
         var blocks = samplesPerBlock.Keys.Order().ToArray();
