@@ -44,6 +44,12 @@ internal static partial class Log
     internal static partial void SummaryReady(
         ILogger logger, double median, double low, double high, int included, int total);
 
+    [LoggerMessage(EventId = 711, Level = LogLevel.Warning,
+        Message = "No neuron has both a noise ceiling and a defined score, so every median is NaN; the maps rest on " +
+            "{Bins} bins (see --min-speed, --bin-size and the reliability options) and the exclusions are in " +
+            "summary.json")]
+    internal static partial void NoNeuronIncluded(ILogger logger, int bins);
+
     [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "Wrote {Folder} in {Seconds:0.0} s")]
     internal static partial void RunWritten(ILogger logger, string folder, double seconds);
 }

@@ -116,6 +116,21 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void RunWhoseMapsLeaveNoNeuronWithACeilingSaysSo()
+    {
+        // At 80 cm/s about 40 position samples of BEN pass the speed filter (30 bins): the run completes, but no
+        // neuron keeps a ceiling and every median is NaN, which the log must say rather than only the table.
+        var result = CliProcess.Run(["run", "--dataset", "stensola2012_ben", "--min-speed", "80",
+            "--reliability-draws", "2", "--bootstrap", "200", "--model", "random-fourier:d=8,seed=1",
+            "--out", Path.Combine(_root, "fast"), "--verbosity", "normal"]);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains("No neuron has both a noise ceiling and a defined score, so every median is NaN",
+            result.StandardError);
+        Assert.Contains("0 of 65 in the medians", result.StandardOutput);
+    }
+
+    [Fact]
     public void ThreadCountChangesANetworksResultsOnlyByRounding()
     {
         // README, Limitations: on a shared machine --threads 1 is advised. Parallel sums add in another order,

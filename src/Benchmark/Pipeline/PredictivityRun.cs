@@ -115,6 +115,11 @@ public static class PredictivityRun
         var summary = Summarise(settings, source, data, mask, dimensionality, neurons);
         Log.SummaryReady(logger, summary.MedianRNorm.Estimate, summary.MedianRNorm.CiLow, summary.MedianRNorm.CiHigh,
             summary.NeuronsIncluded, summary.NeuronsTotal);
+        if (summary.NeuronsIncluded == 0)
+        {
+            Log.NoNeuronIncluded(logger, summary.BinsUsed);
+        }
+
         var result = new RunResult(settings, summary, neurons, data.RateMaps,
             RegressionStage.Predictions(cv, mask.Indexes, data.Grid.BinCount), mask.Bins);
         Lap(timings, "summary", clock);
