@@ -50,7 +50,7 @@ public static class PathIntegratorTrainer
         var exists = File.Exists(CheckpointSidecar.SidecarPath(basePath));
         if (exists && !resume)
         {
-            throw new IOException(
+            throw new CheckpointConflictException(
                 $"{CheckpointSidecar.SidecarPath(basePath)} already exists; pass --resume to continue it or choose " +
                 "another output path.");
         }
@@ -96,7 +96,7 @@ public static class PathIntegratorTrainer
 
         if (differences.Count > 0)
         {
-            throw new ArgumentException(
+            throw new CheckpointConflictException(
                 $"{CheckpointSidecar.SidecarPath(basePath)}: cannot resume with different settings: " +
                 string.Join("; ", differences) + ". Only --steps may change when resuming.");
         }

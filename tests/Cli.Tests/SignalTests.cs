@@ -116,6 +116,25 @@ public sealed partial class SignalTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
     }
 
+    [Fact]
+    public void TrainingOverAnExistingCheckpointOrResumingWithOtherSettingsIsAUsageError()
+    {
+        var checkpoint = Path.Combine(_root, "net");
+        string[] tiny = ["train", "--out", checkpoint, "--hidden", "8", "--place-cells", "16", "--batch", "4",
+            "--seq-length", "5", "--steps", "2", "--threads", "1", "--verbosity", "quiet"];
+        Assert.Equal(0, CliRunner.Invoke(tiny).ExitCode);
+        var weights = File.ReadAllBytes(checkpoint + ".weights");
+
+        var again = CliRunner.Invoke(tiny);
+        var other = CliRunner.Invoke([.. tiny.Select(a => a == "8" ? "12" : a), "--resume"]);
+
+        Assert.True(again.ExitCode == 2, again.AllOutput);
+        Assert.Contains("train: --out: " + checkpoint + ".json already exists; pass --resume", again.StandardError);
+        Assert.True(other.ExitCode == 2, other.AllOutput);
+        Assert.Contains("cannot resume with different settings", other.StandardError);
+        Assert.Equal(weights, File.ReadAllBytes(checkpoint + ".weights"));
+    }
+
     [GeneratedRegex(@"step \d+/100000")]
     private static partial Regex StepLine();
 

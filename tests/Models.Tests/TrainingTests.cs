@@ -102,7 +102,7 @@ public sealed class TrainingTests : IDisposable
         var path = Path.Combine(_folder, "exists");
         PathIntegratorTrainer.Train(path, Tiny, Short with { Steps = 2 }).Dispose();
 
-        var error = Assert.Throws<IOException>(() => PathIntegratorTrainer.Train(path, Tiny, Short));
+        var error = Assert.Throws<CheckpointConflictException>(() => PathIntegratorTrainer.Train(path, Tiny, Short));
 
         Assert.Contains("--resume", error.Message);
     }
@@ -113,7 +113,7 @@ public sealed class TrainingTests : IDisposable
         var path = Path.Combine(_folder, "other");
         PathIntegratorTrainer.Train(path, Tiny, Short with { Steps = 2 }).Dispose();
 
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<CheckpointConflictException>(() =>
             PathIntegratorTrainer.Train(path, Tiny with { HiddenSize = 16 }, Short, resume: true));
 
         Assert.Contains("cannot resume with different settings", error.Message);

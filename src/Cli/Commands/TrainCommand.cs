@@ -224,6 +224,12 @@ internal static class TrainCommand
             error.WriteLine($"train: {ex.Message}");
             return 2;
         }
+        catch (CheckpointConflictException ex)
+        {
+            // Found before any step: the --out / --resume choice is wrong, a usage error like the others.
+            error.WriteLine($"train: --out: {ex.Message}");
+            return 2;
+        }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidDataException)
         {
             logger.LogError("{Message}", ErrorMessage.Of(ex));
