@@ -16,6 +16,42 @@ namespace NeuralPredictivity.Regression;
 /// </remarks>
 public static class CrossValidation
 {
+    /// <summary>Checks, without fitting anything, that <paramref name="method"/> can be cross-validated on the bins
+    /// of <paramref name="layout"/> split by <paramref name="folds"/>: the checks <see cref="Evaluate"/> makes
+    /// before its first fold (enough bins or blocks for the folds, enough training bins for inner folds and
+    /// components).</summary>
+    /// <remarks>Callers that know the bins before the features (a run knows the visited bins from occupancy alone)
+    /// can refuse settings that leave too few bins before the expensive work.</remarks>
+    /// <param name="layout">Grid position of each bin that will be regressed.</param>
+    /// <param name="folds">How bins will be split into training and test sets.</param>
+    /// <param name="method">The method that will be fitted.</param>
+    /// <param name="featureCount">Features the method will see; a lower bound gives the most lenient check.
+    /// </param>
+    /// <param name="neuronCount">Neuron columns of the responses.</param>
+    /// <exception cref="ArgumentException">The scheme cannot split the layout, or the method cannot fit one of
+    /// its folds.</exception>
+    public static void EnsureFeasible(
+        BinLayout layout, IFoldScheme folds, IRegressionMethod method, int featureCount, int neuronCount)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(folds);
+        ArgumentNullException.ThrowIfNull(method);
+        _ = Feasible(layout, folds, method, featureCount, neuronCount);
+    }
+
+    private static IReadOnlyList<Fold> Feasible(
+        BinLayout layout, IFoldScheme folds, IRegressionMethod method, int featureCount, int neuronCount)
+    {
+        var foldList = folds.Split(layout);
+        foreach (var fold in foldList)
+        {
+            fold.EnsureWithin(layout.BinCount, nameof(folds));
+        }
+
+        method.Validate(layout, foldList, featureCount, neuronCount);
+        return foldList;
+    }
+
     /// <summary>Fits and scores <paramref name="method"/> on every fold of <paramref name="folds"/>.</summary>
     /// <param name="features">(bins × features), finite: apply the joint finite mask first.</param>
     /// <param name="responses">(bins × neurons), finite, same bins in the same order.</param>
@@ -56,13 +92,7 @@ public static class CrossValidation
                 "per column, in column order.", nameof(labels));
         }
 
-        var foldList = folds.Split(layout);
-        foreach (var fold in foldList)
-        {
-            fold.EnsureWithin(layout.BinCount, nameof(folds));
-        }
-
-        method.Validate(layout, foldList, featureCount, neuronCount);
+        var foldList = Feasible(layout, folds, method, featureCount, neuronCount);
         LimitThreads(logger);
         Log.EvaluationStarted(
             logger, method.Description, layout.BinCount, featureCount, neuronCount, foldList.Count, folds.Description);

@@ -77,8 +77,20 @@ public sealed class RidgeCv : IRegressionMethod
 
         foreach (var fold in folds)
         {
-            // Surfaces "too few bins for the inner folds" before any fold is fitted.
-            _ = Options.InnerFolds.Split(layout.Subset(fold.Train));
+            // Surfaces "too few bins for the inner folds" before any fold is fitted, saying they are inner folds.
+            try
+            {
+                _ = Options.InnerFolds.Split(layout.Subset(fold.Train));
+            }
+            catch (ArgumentException e)
+            {
+                // The inner message without its "(Parameter 'layout')", which would name a parameter twice.
+                var inner = e.ParamName is null ? e.Message
+                    : e.Message.Replace(new ArgumentException("", e.ParamName).Message, "", StringComparison.Ordinal);
+                throw new ArgumentException(
+                    $"choosing alpha needs inner folds within the {fold.Train.Count} training bins of fold " +
+                    $"{fold.Index}: {inner}", nameof(folds), e);
+            }
         }
     }
 

@@ -240,4 +240,26 @@ public sealed class OptionValidationTests : IDisposable
         Assert.DoesNotContain("blocks", result.StandardError.Replace("2 blocks to divide", ""));
         Assert.False(Directory.Exists(Never));
     }
+
+    [Theory]
+    [InlineData("run", "100", "found blocked 3-fold, 3×3-bin blocks, buffer 0")]
+    [InlineData("sweep", "80", "found choosing alpha needs inner folds within the 4 training bins of fold 0: random "
+        + "5-fold")]
+    public void ASpeedThatLeavesTooFewBinsForTheFoldsNamesTheFoldsBeforeAnyWork(
+        string command, string minSpeed, string found)
+    {
+        // Sargolini's 10 cm bins at 80 cm/s: 6 visited bins, 4 training bins per outer fold for ridge's 5 inner
+        // folds; at 100 cm/s a single visited bin, in one block.
+        string[] sweep = command == "sweep" ? ["--families", "random-fourier", "--dims", "4", "--seeds", "0"] : [];
+        var result = CliRunner.Invoke([command, .. TestEnvironment.SmallWith("--min-speed", minSpeed, "--verbosity",
+            "normal"), .. sweep, "--out", Never]);
+
+        Assert.True(result.ExitCode == 2, result.AllOutput);
+        Assert.Contains($"--folds: expected folds that the {(minSpeed == "80" ? 6 : 1)} of 100 bins visited at " +
+            $"--min-speed {minSpeed} cm/s can fill (a lower --min-speed, a smaller --block-size or --bin-size, a " +
+            "smaller --fold-count, or another --folds scheme); " + found, result.StandardError);
+        Assert.DoesNotContain("feature maps", result.AllOutput);
+        Assert.DoesNotContain("(Parameter", result.AllOutput);
+        Assert.False(Directory.Exists(Never));
+    }
 }

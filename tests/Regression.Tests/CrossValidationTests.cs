@@ -161,6 +161,29 @@ public sealed class CrossValidationTests
     }
 
     [Fact]
+    public void FeasibilityIsCheckedWithoutDataAndNamesInnerFoldsThatCannotBeMade()
+    {
+        // 3 × 3 bins in 3 random folds: 6 training bins per fold, too few for 7 inner folds, enough for 5.
+        var layout = BinLayout.FullGrid(3, 3);
+        var outer = new RandomKFold(3, seed: 0);
+        var tooMany = new RidgeCv(new RidgeCvOptions { InnerFolds = new RandomKFold(7, seed: 0) });
+        var enough = new RidgeCv(new RidgeCvOptions { InnerFolds = new RandomKFold(5, seed: 0) });
+
+        var error = Assert.Throws<ArgumentException>(
+            () => CrossValidation.EnsureFeasible(layout, outer, tooMany, featureCount: 1, neuronCount: 1));
+        CrossValidation.EnsureFeasible(layout, outer, enough, featureCount: 1, neuronCount: 1);
+        var blocks = Assert.Throws<ArgumentException>(() => CrossValidation.EnsureFeasible(
+            layout, new BlockedKFold(2, 5, seed: 0), enough, featureCount: 1, neuronCount: 1));
+
+        Assert.StartsWith("choosing alpha needs inner folds within the 6 training bins of fold 0: random 7-fold " +
+            "(seed 0) needs at least 7 bins (one per fold), but the layout has 6.", error.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("'layout'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the layout's bins fall in only 4 blocks, fewer than 5 folds", blocks.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OptionsReportEveryProblemAtOnce()
     {
         var error = Assert.Throws<ArgumentException>(

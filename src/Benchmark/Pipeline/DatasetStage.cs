@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NeuralPredictivity.Datasets;
+using NeuralPredictivity.Regression;
 
 namespace NeuralPredictivity.Benchmark;
 
@@ -9,14 +11,15 @@ namespace NeuralPredictivity.Benchmark;
 /// compute them once per seed.</remarks>
 internal static class DatasetStage
 {
-    /// <summary>Opens and checks the dataset before any work: it must exist, hold units and position and fit the bins
-    /// (<see cref="BinSizeOption.Check"/>: no larger than the arena, at most 40 000 bins).</summary>
+    /// <summary>Opens and checks the dataset before any work: it must exist, hold units and position, fit the bins
+    /// (<see cref="BinSizeOption.Check"/>: no larger than the arena, at most 40 000 bins), be fast enough for
+    /// <c>--min-speed</c>, outlast <c>--reliability-block</c>, and visit enough bins for the fold scheme.</summary>
     /// <remarks>The name or path is resolved first, which is cheap. The recording itself is read (seconds for a
     /// large file) only when <paramref name="problems"/> is still empty, so a wrong option found before this
     /// call, such as a <c>--model</c> that does not parse, is reported without reading the data; checks that need
     /// the data (position, <c>--bin-size</c> against the arena) then wait for the next attempt.</remarks>
-    /// <returns>The recording, or null with the problems added (each naming <c>--dataset</c> or
-    /// <c>--bin-size</c>); null without a problem of its own when earlier problems stopped the reading.</returns>
+    /// <returns>The recording, or null with the problems added (each naming its option); null without a
+    /// problem of its own when earlier problems stopped the reading.</returns>
     internal static Recording? Open(RunSettings settings, ILogger logger, List<SettingsProblem> problems)
     {
         var registry = DatasetRegistry.Default();
@@ -77,12 +80,49 @@ internal static class DatasetStage
             problems.Add(binProblem);
         }
 
+        if (problems.Count == 0 && UnfillableFolds(recording, settings) is { } foldProblem)
+        {
+            problems.Add(foldProblem);
+        }
+
         if (problems.Count > 0)
         {
             return null;
         }
 
         return recording;
+    }
+
+    /// <summary>The fold scheme's objection to the bins the animal visits at <c>--min-speed</c>, if it has one.
+    /// </summary>
+    /// <remarks>The regression can only use visited bins (the joint mask is a subset of them), so folds that
+    /// cannot be made from those (blocked folds whose visited bins fill fewer blocks than folds, fewer bins than
+    /// random folds, too few training bins for ridge's inner folds) cannot be made from the run's bins either.
+    /// Occupancy is one pass over the positions; without this check the same message came after the feature
+    /// maps, as a failure rather than as a wrong option.</remarks>
+    private static SettingsProblem? UnfillableFolds(Recording recording, RunSettings settings)
+    {
+        var arena = recording.Arena!;
+        var grid = SpatialGrid.Centred(
+            arena.CentreXCm, arena.CentreYCm, arena.WidthCm, arena.HeightCm, settings.BinSizeCm);
+        var occupancy = RateMaps.Occupancy(recording, grid, settings.ToRateMapOptions());
+        var visited = Enumerable.Range(0, occupancy.Length).Where(bin => occupancy[bin] > 0).ToArray();
+        try
+        {
+            // One feature, the lowest count a model can have: PLS then asks for the fewest training bins.
+            var method = RegressionStage.Method(settings, featureCount: 1, NullLogger.Instance);
+            CrossValidation.EnsureFeasible(new BinLayout(grid.ColumnCount, grid.RowCount, visited),
+                RegressionStage.Folds(settings), method, featureCount: 1, recording.Neurons.Count);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return new SettingsProblem("--folds",
+                $"folds that the {visited.Length} of {grid.BinCount} bins visited at --min-speed " +
+                $"{Number(settings.MinSpeedCmPerSecond)} cm/s can fill (a lower --min-speed, a smaller --block-size " +
+                "or --bin-size, a smaller --fold-count, or another --folds scheme)",
+                ErrorMessage.Of(e));
+        }
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
