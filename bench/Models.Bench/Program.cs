@@ -23,7 +23,7 @@ foreach (var hidden in sizes)
     using var network = new PathIntegratorNetwork(options);
     network.Initialise(0);
     using var targets = new PositionTargets(options);
-    using var optimizer = optim.Adam(network.parameters(), lr: 1e-4);
+    using var optimizer = new AdamOptimizer(network.parameters(), learningRate: 1e-4);
     var generator = new TrajectoryGenerator(options.Trajectory, 2.2, 2.2, false);
     var batches = Enumerable.Range(0, timedSteps + 1).Select(i => generator.Generate(200, 20, (uint)i)).ToArray();
     PathIntegratorTrainer.Step(network, targets, optimizer, batches[0], 1e-4);

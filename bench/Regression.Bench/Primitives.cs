@@ -26,7 +26,8 @@ internal static class Primitives
         Time("svd 810×4096 thin", 4.0 * 810 * 810 * 4096, () => linalg.svd(train, fullMatrices: false));
         Time("inner: 17 × (162×810 · 810×162)", 17 * 2.0 * 162 * 162 * 810,
             () => (uD.unsqueeze(0) * shrink.unsqueeze(1)).matmul(uD.T));
-        var system = eye(162, dtype: ScalarType.Float64).unsqueeze(0).repeat(17, 1, 1) * 2;
+        using var two = 2.ToScalar();
+        var system = eye(162, dtype: ScalarType.Float64).unsqueeze(0).repeat(17, 1, 1) * two;
         var rhs = randn(17, 162, 65, dtype: ScalarType.Float64);
         Time("inner: 17 Cholesky solves 162, 65 rhs", 17 * (162.0 * 162 * 162 / 3 + 4.0 * 162 * 162 * 65), () =>
         {

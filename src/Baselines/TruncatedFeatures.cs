@@ -1,4 +1,5 @@
 using NeuralPredictivity.Datasets;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NeuralPredictivity.Baselines;
@@ -172,7 +173,8 @@ public static class TruncatedFeatures
         // Entries the projection leaves unchanged up to rounding (errors are a few ε·s₁) keep their input
         // value exactly, so a unit that is exactly constant in some bins stays so.
         var reconstructed = projected + mean;
-        var unchanged = (reconstructed - x).abs().le(singular[0] * RoundingTolerance);
+        using var tolerance = RoundingTolerance.ToScalar();
+        var unchanged = (reconstructed - x).abs().le(singular[0] * tolerance);
         reconstructed = where(unchanged, x, reconstructed);
 
         return ToArray(reconstructed);
@@ -183,6 +185,7 @@ public static class TruncatedFeatures
     {
         var (binCount, unitCount) = (rows.GetLength(0), rows.GetLength(1));
         using var scope = NewDisposeScope();
+        using var zero = 0.ToScalar();
         var x = ToTensor(rows);
         var centred = x - x.mean([0L], keepdim: true);
 
@@ -192,7 +195,7 @@ public static class TruncatedFeatures
         {
             var (eigenvalues, u) = linalg.eigh(centred.mm(centred.t()));
             var leading = u[.., (int)(binCount - dimension)..].flip(1);
-            var singular = eigenvalues[(int)(binCount - dimension)..].flip(0).clamp_min(0).sqrt();
+            var singular = eigenvalues[(int)(binCount - dimension)..].flip(0).clamp_min(zero).sqrt();
             scores = leading * singular.unsqueeze(0);
         }
         else
@@ -204,7 +207,7 @@ public static class TruncatedFeatures
         // Fix each component's sign: its largest-magnitude score is positive.
         var peak = scores.abs().argmax(0, keepdim: true);
         var sign = scores.gather(0, peak).sign();
-        scores = scores * (sign + sign.eq(0).to_type(ScalarType.Float64));
+        scores = scores * (sign + sign.eq(zero).to_type(ScalarType.Float64));
 
         return ToArray(scores);
     }

@@ -200,24 +200,29 @@ public static class NetworkFeatureMaps
         internal void Add(Tensor activations, long[] bins)
         {
             using var scope = NewDisposeScope();
+            using var zero = 0.ToScalar();
+            using var one = 1.ToScalar();
             var index = tensor(bins);
-            var inside = index.ge(0);
+            var inside = index.ge(zero);
             var kept = index.masked_select(inside);
             var rows = activations.index_select(0, inside.nonzero().squeeze(1)).to_type(ScalarType.Float64);
-            _sums.index_add_(0, kept, rows, 1);
-            _counts.index_add_(0, kept, ones(kept.shape[0], dtype: ScalarType.Float64), 1);
+            _sums.index_add_(0, kept, rows, one);
+            _counts.index_add_(0, kept, ones(kept.shape[0], dtype: ScalarType.Float64), one);
             _positions += bins.Length;
         }
 
         internal SpatialMaps ToMaps(IReadOnlyList<string> unitIds, ILogger logger, string protocol)
         {
             using var scope = NewDisposeScope();
+            using var zero = 0.ToScalar();
+            using var one = 1.ToScalar();
+            using var missing = double.NaN.ToScalar();
             var counts = _counts.unsqueeze(1);
-            var means = where(counts.gt(0), _sums / counts.clamp_min(1), full_like(_sums, double.NaN));
+            var means = where(counts.gt(zero), _sums / counts.clamp_min(one), full_like(_sums, missing));
             var flat = means.data<double>().ToArray();
             var values = new double[grid.BinCount, units];
             Buffer.BlockCopy(flat, 0, values, 0, flat.Length * sizeof(double));
-            var visited = (int)_counts.gt(0).sum().item<long>();
+            var visited = (int)_counts.gt(zero).sum().item<long>();
             Log.FeatureMapsBuilt(logger, _positions, visited, grid.BinCount, units, protocol);
             return new SpatialMaps(grid, values, unitIds);
         }

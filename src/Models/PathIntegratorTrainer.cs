@@ -130,10 +130,10 @@ public static class PathIntegratorTrainer
         var completed = integrator.CompletedTrainingSteps;
         var previousSeconds = integrator.TrainingSeconds;
 
-        using var optimizer = optim.Adam(net.parameters(), lr: training.LearningRate);
+        using var optimizer = new AdamOptimizer(net.parameters(), training.LearningRate);
         if (resumed)
         {
-            optimizer.load_state_dict(CheckpointSidecar.OptimizerPath(basePath));
+            optimizer.Load(CheckpointSidecar.OptimizerPath(basePath));
             Log.TrainingResumed(logger, basePath, completed, training.Steps);
         }
         else
@@ -148,7 +148,7 @@ public static class PathIntegratorTrainer
         {
             integrator.RecordTraining(training, completed, curve, Seconds());
             integrator.SaveCheckpoint(basePath, path =>
-                CheckpointSidecar.WriteAtomically(path, temporary => optimizer.save_state_dict(temporary)));
+                CheckpointSidecar.WriteAtomically(path, optimizer.Save));
             Log.CheckpointSaved(logger, basePath, completed);
         }
 
@@ -192,7 +192,7 @@ public static class PathIntegratorTrainer
 
     /// <summary>One Adam step on one batch; returns the target loss and the decoding error in cm.</summary>
     internal static (double Loss, double DecodingErrorCm) Step(
-        PathIntegratorNetwork net, PositionTargets targets, optim.Optimizer optimizer, TrajectoryBatch batch,
+        PathIntegratorNetwork net, PositionTargets targets, AdamOptimizer optimizer, TrajectoryBatch batch,
         double weightDecay)
     {
         using var scope = NewDisposeScope();
@@ -204,11 +204,12 @@ public static class PathIntegratorTrainer
         var hidden = net.Hidden(velocities, net.InitialState(targets.Encode(start)), out _);
         var predictions = net.Readout(hidden);
         var targetLoss = targets.Loss(predictions, targets.Encode(positions));
-        var total = weightDecay > 0 ? targetLoss + weightDecay * net.RecurrentPenalty() : targetLoss;
+        using var decay = weightDecay.ToScalar();
+        var total = weightDecay > 0 ? targetLoss + decay * net.RecurrentPenalty() : targetLoss;
 
-        optimizer.zero_grad();
+        optimizer.ZeroGradients();
         total.backward();
-        optimizer.step();
+        optimizer.Step();
         return (targetLoss.item<float>(), targets.DecodingErrorCm(predictions.detach(), positions));
     }
 }

@@ -146,37 +146,46 @@ internal sealed class PositionTargets : IDisposable
         }
 
         // |p − c|² = |p|² − 2 p·c + |c|²: one matrix product instead of a (… × cells × 2) difference.
-        var squared = positions.square().sum(-1, keepdim: true) - 2 * positions.matmul(_centres!.t())
+        using var two = 2.ToScalar();
+        using var zero = 0.ToScalar();
+        var squared = positions.square().sum(-1, keepdim: true) - two * positions.matmul(_centres!.t())
             + _centres!.square().sum(-1);
-        return squared.clamp_min(0);
+        return squared.clamp_min(zero);
     }
 
     private Tensor PlaceCellCode(Tensor squaredDistance)
     {
         var sigma2 = Options.PlaceCellWidth * Options.PlaceCellWidth;
         var ratio = Options.SurroundScale;
+        using var centreScale = (2 * sigma2).ToScalar();
+        using var surroundScale = (2 * ratio * sigma2).ToScalar();
         switch (Options.Targets)
         {
             case TargetKind.Gaussian:
-                return exp(-squaredDistance / (2 * sigma2));
+                return exp(-squaredDistance / centreScale);
             case TargetKind.DifferenceOfGaussians:
                 return DifferenceOfGaussians(squaredDistance, sigma2, ratio);
             case TargetKind.SoftmaxGaussian:
-                return softmax(-squaredDistance / (2 * sigma2), -1);
+                return softmax(-squaredDistance / centreScale, -1);
             case TargetKind.SoftmaxDifferenceOfGaussians:
                 return ShiftAndNormalise(DifferenceOfGaussians(squaredDistance, sigma2, ratio));
             case TargetKind.DifferenceOfSoftmaxes:
-                var centre = softmax(-squaredDistance / (2 * sigma2), -1);
-                var surround = softmax(-squaredDistance / (2 * ratio * sigma2), -1);
+                var centre = softmax(-squaredDistance / centreScale, -1);
+                var surround = softmax(-squaredDistance / surroundScale, -1);
                 return ShiftAndNormalise(centre - surround);
             default:
                 throw new NotSupportedException($"Targets {Options.Targets} are not place cells.");
         }
     }
 
-    private static Tensor DifferenceOfGaussians(Tensor squaredDistance, double sigma2, double ratio) =>
-        (exp(-squaredDistance / (2 * sigma2)) - exp(-squaredDistance / (2 * ratio * sigma2)) / ratio)
-        / (1 - 1 / ratio);
+    private static Tensor DifferenceOfGaussians(Tensor squaredDistance, double sigma2, double ratio)
+    {
+        using var centreScale = (2 * sigma2).ToScalar();
+        using var surroundScale = (2 * ratio * sigma2).ToScalar();
+        using var surroundWeight = ratio.ToScalar();
+        using var peak = (1 - 1 / ratio).ToScalar();
+        return (exp(-squaredDistance / centreScale) - exp(-squaredDistance / surroundScale) / surroundWeight) / peak;
+    }
 
     private static Tensor ShiftAndNormalise(Tensor code)
     {

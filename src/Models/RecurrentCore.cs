@@ -145,6 +145,7 @@ internal sealed class GruCore : RecurrentCore
         var hiddenBias = parameters["bias_hh_l0"];
         var hidden = state.Hidden;
         var outputs = new Tensor[inputs.shape[0]];
+        using var one = 1.ToScalar();
         for (var t = 0; t < outputs.Length; t++)
         {
             var fromInput = projected[t].chunk(3, -1);
@@ -152,7 +153,7 @@ internal sealed class GruCore : RecurrentCore
             var reset = sigmoid(fromInput[0] + fromHidden[0]);
             var update = sigmoid(fromInput[1] + fromHidden[1]);
             var candidate = tanh(fromInput[2] + reset * fromHidden[2]);
-            hidden = (1 - update) * candidate + update * hidden;
+            hidden = (one - update) * candidate + update * hidden;
             outputs[t] = hidden;
         }
 
@@ -180,11 +181,12 @@ internal sealed class UgrnnCore : RecurrentCore
         var recurrentT = WeightHiddenHidden.t();
         var hidden = state.Hidden;
         var outputs = new Tensor[inputs.shape[0]];
+        using var one = 1.ToScalar();
         for (var t = 0; t < outputs.Length; t++)
         {
             var parts = Step(projected[t], hidden, recurrentT).chunk(2, -1);
             var gate = sigmoid(parts[0]);
-            hidden = gate * hidden + (1 - gate) * tanh(parts[1]);
+            hidden = gate * hidden + (one - gate) * tanh(parts[1]);
             outputs[t] = hidden;
         }
 
@@ -198,7 +200,8 @@ internal sealed class UgrnnCore : RecurrentCore
         base.Initialise(generator);
         using var noGrad = no_grad();
         var bias = named_parameters().First(p => p.name == "bias_l0").parameter;
-        bias[TensorIndex.Slice(0, HiddenSize)].fill_(1.0);
+        using var one = 1.0.ToScalar();
+        bias[TensorIndex.Slice(0, HiddenSize)].fill_(one);
         bias[TensorIndex.Slice(HiddenSize, 2 * HiddenSize)].zero_();
     }
 }

@@ -68,7 +68,8 @@ public static class ParticipationRatio
         // has no variance at all rather than rounding residue (twelve 0.3s average to 0.3 − 6e-17).
         var centred = ColumnScaling.Fit(x, scale: false, unbiased: false).Apply(x);
         var singular = linalg.svdvals(centred);
-        var eigen = (singular * singular / (features.GetLength(0) - 1)).data<double>().ToArray();
+        using var degreesOfFreedom = (features.GetLength(0) - 1).ToScalar();
+        var eigen = (singular * singular / degreesOfFreedom).data<double>().ToArray();
         Array.Sort(eigen);
         Array.Reverse(eigen);
         return eigen;

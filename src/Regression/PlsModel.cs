@@ -105,9 +105,10 @@ internal sealed class PlsModel
                 break;
             }
 
-            var xLoading = xs.T.matmul(t) / tt;
-            var yLoading = ys.T.matmul(t) / tt;
-            crossCovariance = crossCovariance - tt * xLoading.outer(yLoading);
+            using var squaredNorm = tt.ToScalar();
+            var xLoading = xs.T.matmul(t) / squaredNorm;
+            var yLoading = ys.T.matmul(t) / squaredNorm;
+            crossCovariance = crossCovariance - squaredNorm * xLoading.outer(yLoading);
             scores[TensorIndex.Colon, k] = t;
             weights.Add(w);
             xLoadings.Add(xLoading);
@@ -175,7 +176,8 @@ internal sealed class PlsModel
         else
         {
             var (values, vectors) = linalg.eigh(s.matmul(s.T));
-            u = vectors[TensorIndex.Colon, -1] * values[-1].clamp_min(0).sqrt();
+            using var zero = 0.ToScalar();
+            u = vectors[TensorIndex.Colon, -1] * values[-1].clamp_min(zero).sqrt();
         }
 
         var sigma = u.norm().item<double>();
@@ -184,7 +186,8 @@ internal sealed class PlsModel
             return (u, 0);
         }
 
-        var w = u / sigma;
+        using var norm = sigma.ToScalar();
+        var w = u / norm;
         var largest = w.abs().argmax().item<long>();
         return w[largest].item<double>() < 0 ? (-w, sigma) : (w, sigma);
     }

@@ -63,7 +63,7 @@ internal sealed class RidgeSpectrum
     {
         var (n, p) = (train.shape[0], train.shape[1]);
         var useKernel = solver == RidgeSolver.Kernel || (solver == RidgeSolver.Auto && p > n);
-        var tolerance = Math.Max(n, p) * MachineEpsilon;
+        using var tolerance = (Math.Max(n, p) * MachineEpsilon).ToScalar();
         if (!useKernel)
         {
             var (u, s, vh) = linalg.svd(train, fullMatrices: false);
@@ -143,7 +143,8 @@ internal sealed class RidgeSpectrum
             var yD = centredResponses.index_select(0, index);
             var testIndex = TensorMatrix.Indices(testWithinDeleted);
             var d = deleted.Length;
-            var basis = eye(d, dtype: ScalarType.Float64) - 1.0 / n;
+            using var meanWeight = (1.0 / n).ToScalar();
+            var basis = eye(d, dtype: ScalarType.Float64) - meanWeight;
             var chunk = (int)Math.Clamp(ChunkBytes / (8L * d * Math.Max(r, d)), 1, alphas.Length);
             for (var start = 0; start < alphas.Length; start += chunk)
             {
@@ -156,7 +157,8 @@ internal sealed class RidgeSpectrum
             }
         }
 
-        return TensorMatrix.ToMatrix(total / innerFolds.Count);
+        using var foldCount = innerFolds.Count.ToScalar();
+        return TensorMatrix.ToMatrix(total / foldCount);
     }
 
     // (I − Hᵢ)_DD is positive definite whenever some training bin stays outside D; Cholesky is

@@ -13,7 +13,8 @@ public sealed class TorchSharpLoadTests
         using var w = tensor(new[] { 1.0, 2.0 }, dtype: ScalarType.Float64, requires_grad: true);
         using var x = tensor(new[] { 3.0, 4.0 }, dtype: ScalarType.Float64);
 
-        using var f = (w * x).sum().pow(2);
+        using var two = 2.ToScalar();
+        using var f = (w * x).sum().pow(two);
         f.backward();
 
         Assert.Equal(121.0, f.item<double>(), 12);
