@@ -31,7 +31,7 @@ internal static class GramParticipationRatio
         var centred = x - x.mean([0L], keepdim: true);
         var gram = binCount <= featureCount ? centred.mm(centred.t()) : centred.t().mm(centred);
         var trace = gram.trace().item<double>();
-        var frobenius = gram.square().sum().item<double>();
+        var frobenius = gram.mul(gram).sum().item<double>();
         return trace > 0 && frobenius > 0 ? trace * trace / frobenius : double.NaN;
     }
 }

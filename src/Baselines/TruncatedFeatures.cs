@@ -172,7 +172,8 @@ public static class TruncatedFeatures
 
         // Entries the projection leaves unchanged up to rounding (errors are a few ε·s₁) keep their input
         // value exactly, so a unit that is exactly constant in some bins stays so.
-        var reconstructed = projected + mean;
+        using var one = 1.ToScalar();
+        var reconstructed = projected.add(mean, one);
         using var tolerance = RoundingTolerance.ToScalar();
         var unchanged = (reconstructed - x).abs().le(singular[0] * tolerance);
         reconstructed = where(unchanged, x, reconstructed);
@@ -186,6 +187,7 @@ public static class TruncatedFeatures
         var (binCount, unitCount) = (rows.GetLength(0), rows.GetLength(1));
         using var scope = NewDisposeScope();
         using var zero = 0.ToScalar();
+        using var one = 1.ToScalar();
         var x = ToTensor(rows);
         var centred = x - x.mean([0L], keepdim: true);
 
@@ -207,7 +209,7 @@ public static class TruncatedFeatures
         // Fix each component's sign: its largest-magnitude score is positive.
         var peak = scores.abs().argmax(0, keepdim: true);
         var sign = scores.gather(0, peak).sign();
-        scores = scores * (sign + sign.eq(zero).to_type(ScalarType.Float64));
+        scores = scores * sign.add(sign.eq(zero).to_type(ScalarType.Float64), one);
 
         return ToArray(scores);
     }

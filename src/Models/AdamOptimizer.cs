@@ -28,6 +28,10 @@ internal sealed class AdamOptimizer : IDisposable
     private const string Header = "neuralpredictivity-adam";
     private const int FormatVersion = 1;
 
+    // BinaryWriter.Write(string): a one-byte length (the headers are short), then the ASCII characters.
+    private static readonly byte[] OwnHeader = [(byte)Header.Length, .. System.Text.Encoding.ASCII.GetBytes(Header)];
+    private static readonly byte[] TorchSharpHeader = [4, .. "Adam"u8];
+
     private readonly Parameter[] _parameters;
     private readonly Tensor[] _firstMoments;
     private readonly Tensor[] _secondMoments;
@@ -74,6 +78,7 @@ internal sealed class AdamOptimizer : IDisposable
         _step++;
         var biasCorrection1 = 1 - Math.Pow(_beta1, _step);
         var biasCorrection2 = 1 - Math.Pow(_beta2, _step);
+        using var one = 1.ToScalar();
         using var beta1 = _beta1.ToScalar();
         using var gradientWeight1 = (1 - _beta1).ToScalar();
         using var beta2 = _beta2.ToScalar();
@@ -91,7 +96,7 @@ internal sealed class AdamOptimizer : IDisposable
 
             _firstMoments[i].mul_(beta1).add_(gradient, gradientWeight1);
             _secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, gradientWeight2);
-            var denominator = _secondMoments[i].sqrt().div_(rootCorrection2).add_(epsilon);
+            var denominator = _secondMoments[i].sqrt().div_(rootCorrection2).add_(epsilon, one);
             _parameters[i].addcdiv_(_firstMoments[i], denominator, stepSize);
         }
     }
@@ -113,25 +118,36 @@ internal sealed class AdamOptimizer : IDisposable
     }
 
     /// <summary>Reads a state written by <see cref="Save"/> for the same parameters.</summary>
-    /// <exception cref="InvalidDataException">The file is not such a state (an older checkpoint's optimiser
-    /// file included), is truncated, or holds another number or shape of parameters; the message names the
-    /// file and what differs.</exception>
+    /// <remarks>A file in TorchSharp's Adam format (checkpoints written before this class) is read too.</remarks>
+    /// <exception cref="InvalidDataException">The file is not such a state, is truncated, or holds another number
+    /// or shape of parameters; the message names the file and what differs.</exception>
     internal void Load(string path)
     {
         using var stream = File.OpenRead(path);
         using var reader = new BinaryReader(stream);
         try
         {
-            // BinaryWriter.Write(string): a one-byte length (the header is short), then the ASCII characters.
-            var expected = new[] { (byte)Header.Length }.Concat(System.Text.Encoding.ASCII.GetBytes(Header));
-            var isOurs = reader.ReadBytes(1 + Header.Length).SequenceEqual(expected);
-            var version = isOurs ? reader.ReadInt32() : -1;
+            var start = reader.ReadBytes(1 + Header.Length);
+            if (start.AsSpan().StartsWith(TorchSharpHeader))
+            {
+                reader.Close();
+                LoadTorchSharpState(path);
+                return;
+            }
+
+            if (!start.AsSpan().SequenceEqual(OwnHeader))
+            {
+                throw new InvalidDataException(
+                    $"{path}: expected an optimiser state starting '{Header}' (this toolkit) or 'Adam' (TorchSharp's " +
+                    "Adam, in checkpoints written before version 0.1.0); found neither.");
+            }
+
+            var version = reader.ReadInt32();
             if (version != FormatVersion)
             {
                 throw new InvalidDataException(
-                    $"{path}: expected an optimiser state written by this toolkit ('{Header}' version " +
-                    $"{FormatVersion}); found another format (checkpoints written before version 0.1.0's own Adam " +
-                    "hold TorchSharp's optimiser format and cannot be resumed: start a new run).");
+                    $"{path}: expected an optimiser state of format version {FormatVersion}; found version " +
+                    $"{version}, written by another version of the toolkit.");
             }
 
             var step = reader.ReadInt64();
@@ -156,6 +172,41 @@ internal sealed class AdamOptimizer : IDisposable
         }
     }
 
+    /// <summary>Reads the state <c>torch.optim.Adam</c> saved, as checkpoints written before this class did
+    /// (the bundled model's included): TorchSharp loads its own format, and its step count and moments are
+    /// copied here. Steps taken afterwards are those TorchSharp's Adam would have taken (same arithmetic).</summary>
+    private void LoadTorchSharpState(string path)
+    {
+        using var legacy = optim.Adam(_parameters, _learningRate, _beta1, _beta2, _epsilon);
+        try
+        {
+            legacy.load_state_dict(path);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new InvalidDataException(
+                $"{path}: expected an optimiser state written by this toolkit ('{Header}') or by TorchSharp's " +
+                $"Adam for these {_parameters.Length} parameters; found neither ({exception.Message.Trim()}).",
+                exception);
+        }
+
+        var states = legacy.state_dict().State.OfType<Adam.State>().ToList();
+        if (states.Count != _parameters.Length)
+        {
+            throw new InvalidDataException(
+                $"{path}: expected TorchSharp Adam moments of {_parameters.Length} parameters; found {states.Count}.");
+        }
+
+        using var noGrad = no_grad();
+        for (var i = 0; i < states.Count; i++)
+        {
+            CopyMoment(states[i].exp_avg, _firstMoments[i], path, i);
+            CopyMoment(states[i].exp_avg_sq, _secondMoments[i], path, i);
+        }
+
+        _step = states.Max(state => state.step);
+    }
+
     public void Dispose()
     {
         foreach (var moment in _firstMoments.Concat(_secondMoments))
@@ -167,6 +218,11 @@ internal sealed class AdamOptimizer : IDisposable
     private static void LoadMoment(BinaryReader reader, Tensor moment, string path, int index)
     {
         using var loaded = TensorExtensionMethods.Load(reader);
+        CopyMoment(loaded, moment, path, index);
+    }
+
+    private static void CopyMoment(Tensor loaded, Tensor moment, string path, int index)
+    {
         if (!loaded.shape.SequenceEqual(moment.shape) || loaded.dtype != moment.dtype)
         {
             throw new InvalidDataException(

@@ -95,10 +95,12 @@ internal sealed class PathIntegratorNetwork : nn.Module
     internal Tensor RecurrentPenalty()
     {
         Tensor? total = null;
+        using var one = 1.ToScalar();
+        using var two = 2.ToScalar();
         foreach (var weight in Core.RecurrentWeights())
         {
-            var term = weight.square().sum();
-            total = total is null ? term : total + term;
+            var term = weight.pow(two).sum();
+            total = total is null ? term : total.add(term, one);
         }
 
         return total!;

@@ -78,6 +78,22 @@ public static class PathIntegratorTrainer
         }
     }
 
+    /// <summary>The network and training settings a checkpoint was written with, or null when there is no
+    /// checkpoint at <paramref name="checkpointPath"/>; a resumed run starts from these.</summary>
+    /// <param name="checkpointPath">Checkpoint base path X (or X.json).</param>
+    /// <exception cref="InvalidDataException">The sidecar exists but cannot be read.</exception>
+    public static (PathIntegratorOptions Network, TrainingOptions? Training)? SavedSettings(string checkpointPath)
+    {
+        var basePath = CheckpointSidecar.BasePath(checkpointPath);
+        if (!File.Exists(CheckpointSidecar.SidecarPath(basePath)))
+        {
+            return null;
+        }
+
+        var sidecar = CheckpointSidecar.Read(basePath);
+        return (sidecar.Network, sidecar.Training);
+    }
+
     private static PathIntegrator OpenForResume(
         string basePath, PathIntegratorOptions network, TrainingOptions training)
     {
@@ -205,7 +221,8 @@ public static class PathIntegratorTrainer
         var predictions = net.Readout(hidden);
         var targetLoss = targets.Loss(predictions, targets.Encode(positions));
         using var decay = weightDecay.ToScalar();
-        var total = weightDecay > 0 ? targetLoss + decay * net.RecurrentPenalty() : targetLoss;
+        using var one = 1.ToScalar();
+        var total = weightDecay > 0 ? targetLoss.add(decay * net.RecurrentPenalty(), one) : targetLoss;
 
         optimizer.ZeroGradients();
         total.backward();

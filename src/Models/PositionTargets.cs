@@ -81,6 +81,8 @@ internal sealed class PositionTargets : IDisposable
     internal Tensor Loss(Tensor predictions, Tensor targets)
     {
         using var scope = NewDisposeScope();
+        using var one = 1.ToScalar();
+        using var two = 2.ToScalar();
         Tensor loss;
         if (UsesCrossEntropy)
         {
@@ -91,11 +93,11 @@ internal sealed class PositionTargets : IDisposable
             var radiusError = predictions[TensorIndex.Ellipsis, 0] - targets[TensorIndex.Ellipsis, 0];
             var angle = predictions[TensorIndex.Ellipsis, 1] - targets[TensorIndex.Ellipsis, 1];
             var angleError = atan2(sin(angle), cos(angle));
-            loss = (radiusError.square() + angleError.square()).mean();
+            loss = radiusError.pow(two).add(angleError.pow(two), one).mean();
         }
         else
         {
-            loss = (predictions - targets).square().sum(-1).mean();
+            loss = (predictions - targets).pow(two).sum(-1).mean();
         }
 
         return loss.MoveToOuterDisposeScope();
@@ -142,14 +144,16 @@ internal sealed class PositionTargets : IDisposable
         {
             var difference = (positions.unsqueeze(-2) - _centres!).abs();
             var box = tensor(new[] { (float)Options.BoxWidth, (float)Options.BoxHeight });
-            return minimum(difference, box - difference).square().sum(-1);
+            using var square = 2.ToScalar();
+            return minimum(difference, box - difference).pow(square).sum(-1);
         }
 
         // |p − c|² = |p|² − 2 p·c + |c|²: one matrix product instead of a (… × cells × 2) difference.
+        using var one = 1.ToScalar();
         using var two = 2.ToScalar();
         using var zero = 0.ToScalar();
-        var squared = positions.square().sum(-1, keepdim: true) - two * positions.matmul(_centres!.t())
-            + _centres!.square().sum(-1);
+        var squared = (positions.pow(two).sum(-1, keepdim: true) - two * positions.matmul(_centres!.t()))
+            .add(_centres!.pow(two).sum(-1), one);
         return squared.clamp_min(zero);
     }
 

@@ -56,6 +56,10 @@ internal abstract class RecurrentCore : nn.Module
 
     protected static Tensor Step(Tensor projectedInput, Tensor hidden, Tensor weightHiddenHiddenT) =>
         addmm(projectedInput, hidden, weightHiddenHiddenT, 1, 1);
+
+    /// <summary>1 − g for a gate g, as −g + 1 with a caller-owned Scalar 1 (<c>one - g</c> would make an alpha
+    /// Scalar that nothing keeps alive; see build/BannedSymbols.txt).</summary>
+    protected static Tensor OneMinus(Tensor gate, Scalar one) => gate.neg().add_(one, one);
 }
 
 /// <summary>hₜ = f(W_ih vₜ + W_hh hₜ₋₁) without biases, as in Sorscher et al. (2019).</summary>
@@ -109,14 +113,16 @@ internal sealed class LstmCore : RecurrentCore
     internal override Tensor Run(Tensor inputs, RecurrentState state, out RecurrentState final)
     {
         var parameters = named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        var projected = inputs.matmul(WeightInputHidden.t()) + parameters["bias_ih_l0"] + parameters["bias_hh_l0"];
+        using var one = 1.ToScalar();
+        var projected = inputs.matmul(WeightInputHidden.t())
+            .add(parameters["bias_ih_l0"], one).add(parameters["bias_hh_l0"], one);
         var recurrentT = WeightHiddenHidden.t();
         var (hidden, cell) = (state.Hidden, state.Cell!);
         var outputs = new Tensor[inputs.shape[0]];
         for (var t = 0; t < outputs.Length; t++)
         {
             var gates = Step(projected[t], hidden, recurrentT).chunk(4, -1);
-            cell = sigmoid(gates[1]) * cell + sigmoid(gates[0]) * tanh(gates[2]);
+            cell = (sigmoid(gates[1]) * cell).add(sigmoid(gates[0]) * tanh(gates[2]), one);
             hidden = sigmoid(gates[3]) * tanh(cell);
             outputs[t] = hidden;
         }
@@ -140,20 +146,20 @@ internal sealed class GruCore : RecurrentCore
     internal override Tensor Run(Tensor inputs, RecurrentState state, out RecurrentState final)
     {
         var parameters = named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        var projected = inputs.matmul(WeightInputHidden.t()) + parameters["bias_ih_l0"];
+        using var one = 1.ToScalar();
+        var projected = inputs.matmul(WeightInputHidden.t()).add(parameters["bias_ih_l0"], one);
         var recurrentT = WeightHiddenHidden.t();
         var hiddenBias = parameters["bias_hh_l0"];
         var hidden = state.Hidden;
         var outputs = new Tensor[inputs.shape[0]];
-        using var one = 1.ToScalar();
         for (var t = 0; t < outputs.Length; t++)
         {
             var fromInput = projected[t].chunk(3, -1);
             var fromHidden = addmm(hiddenBias, hidden, recurrentT, 1, 1).chunk(3, -1);
-            var reset = sigmoid(fromInput[0] + fromHidden[0]);
-            var update = sigmoid(fromInput[1] + fromHidden[1]);
-            var candidate = tanh(fromInput[2] + reset * fromHidden[2]);
-            hidden = (one - update) * candidate + update * hidden;
+            var reset = sigmoid(fromInput[0].add(fromHidden[0], one));
+            var update = sigmoid(fromInput[1].add(fromHidden[1], one));
+            var candidate = tanh(fromInput[2].add(reset * fromHidden[2], one));
+            hidden = (OneMinus(update, one) * candidate).add(update * hidden, one);
             outputs[t] = hidden;
         }
 
@@ -177,16 +183,16 @@ internal sealed class UgrnnCore : RecurrentCore
     internal override Tensor Run(Tensor inputs, RecurrentState state, out RecurrentState final)
     {
         var bias = named_parameters().First(p => p.name == "bias_l0").parameter;
-        var projected = inputs.matmul(WeightInputHidden.t()) + bias;
+        using var one = 1.ToScalar();
+        var projected = inputs.matmul(WeightInputHidden.t()).add(bias, one);
         var recurrentT = WeightHiddenHidden.t();
         var hidden = state.Hidden;
         var outputs = new Tensor[inputs.shape[0]];
-        using var one = 1.ToScalar();
         for (var t = 0; t < outputs.Length; t++)
         {
             var parts = Step(projected[t], hidden, recurrentT).chunk(2, -1);
             var gate = sigmoid(parts[0]);
-            hidden = gate * hidden + (one - gate) * tanh(parts[1]);
+            hidden = (gate * hidden).add(OneMinus(gate, one) * tanh(parts[1]), one);
             outputs[t] = hidden;
         }
 

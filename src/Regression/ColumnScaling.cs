@@ -49,5 +49,9 @@ internal sealed class ColumnScaling
     public Tensor Apply(Tensor rows) => (rows - Centre) / Scale;
 
     /// <summary>Inverse of <see cref="Apply"/>.</summary>
-    public Tensor Restore(Tensor scaled) => scaled * Scale + Centre;
+    public Tensor Restore(Tensor scaled)
+    {
+        using var one = 1.ToScalar();
+        return (scaled * Scale).add(Centre, one);
+    }
 }

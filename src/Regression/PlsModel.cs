@@ -201,7 +201,7 @@ internal sealed class PlsModel
         }
 
         // sum([0L]): a bare sum(0) binds to sum(ScalarType) and sums in uint8.
-        var norms = previous.square().sum([0L]);
+        var norms = previous.mul(previous).sum([0L]);
         for (var pass = 0; pass < 2; pass++)
         {
             t = t - previous.matmul(previous.T.matmul(t) / norms);

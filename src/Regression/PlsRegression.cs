@@ -138,7 +138,8 @@ public sealed class PlsRegression : IRegressionMethod
             {
                 var k = Math.Min((int)candidates[c], model.ComponentCount);
                 var predicted = k == 0 ? model.YScaling.Centre.expand_as(actual) : cumulative[k - 1];
-                var mse = TensorMatrix.ToArray((predicted - actual).square().mean([0L]));
+                var error = predicted - actual;
+                var mse = TensorMatrix.ToArray(error.mul(error).mean([0L]));
                 for (var j = 0; j < mse.Length; j++)
                 {
                     total[c, j] += mse[j] / innerFolds.Count;

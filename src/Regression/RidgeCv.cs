@@ -151,7 +151,8 @@ public sealed class RidgeCv : IRegressionMethod
 
         // A constant neuron has z = 0 exactly, so any α predicts its training constant.
         var alphaUsed = choice.Values.Select(a => double.IsNaN(a) ? _alphas[0] : a).ToArray();
-        var predictions = spectrum.PredictCentred(z, alphaUsed) + responseCentring.Centre;
+        using var one = 1.ToScalar();
+        var predictions = spectrum.PredictCentred(z, alphaUsed).add(responseCentring.Centre, one);
         return new FoldFit(TensorMatrix.ToMatrix(predictions), choice);
     }
 

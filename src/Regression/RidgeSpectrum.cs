@@ -114,7 +114,8 @@ internal sealed class RidgeSpectrum
     public Tensor PredictCentred(Tensor z, double[] alphaPerNeuron)
     {
         var alphas = tensor(alphaPerNeuron, dtype: ScalarType.Float64).unsqueeze(0);
-        return TestProjection.matmul(z / (Lambda.unsqueeze(1) + alphas));
+        using var one = 1.ToScalar();
+        return TestProjection.matmul(z / Lambda.unsqueeze(1).add(alphas, one));
     }
 
     /// <summary>Inner-CV error by exact block deletion, (α × neurons).</summary>
@@ -131,7 +132,8 @@ internal sealed class RidgeSpectrum
         var n = U.shape[0];
         var (r, q) = (Rank, centredResponses.shape[1]);
         var lambda = Lambda.unsqueeze(0);
-        var shrink = lambda / (lambda + tensor(alphas, dtype: ScalarType.Float64).unsqueeze(1));
+        using var one = 1.ToScalar();
+        var shrink = lambda / lambda.add(tensor(alphas, dtype: ScalarType.Float64).unsqueeze(1), one);
         var total = zeros(alphas.Length, q, dtype: ScalarType.Float64);
         foreach (var fold in innerFolds)
         {
@@ -153,7 +155,7 @@ internal sealed class RidgeSpectrum
                 var system = basis - scaled.matmul(uD.T);
                 var residual = yD.unsqueeze(0) - scaled.matmul(z);
                 var held = SolveSymmetric(system, residual).index_select(1, testIndex);
-                total.narrow(0, start, count).add_(held.square().mean([1L]));
+                total.narrow(0, start, count).add_(held.mul(held).mean([1L]), one);
             }
         }
 

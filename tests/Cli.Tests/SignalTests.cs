@@ -17,9 +17,12 @@ public sealed partial class SignalTests : IDisposable
     [Fact]
     public void InterruptedRunInItsRegressionExitsCancelledAndLeavesNoFolder()
     {
+        // 2.5 cm bins (1,600 of them) and 1,024 features: the regression lasts about a second on 2 cores, long
+        // enough for the signal to land inside it (with the small settings it takes 0.03 s).
         var target = Path.Combine(_root, "interrupted");
-        using var cli = SignalledCli.Start(_root, ["run", .. TestEnvironment.SmallWith("--verbosity", "normal"),
-            "--model", "random-fourier:d=16", "--out", target]);
+        using var cli = SignalledCli.Start(_root, ["run",
+            .. TestEnvironment.SmallWith("--verbosity", "normal", "--bin-size", "2.5", "--fold-count", "5"),
+            "--model", "random-fourier:d=1024", "--out", target]);
 
         Assert.True(cli.WaitFor(() => cli.StandardError.Contains("[4/6] regression", StringComparison.Ordinal)),
             "the run ended before its regression phase; nothing was interrupted:\n" + cli.StandardError);
@@ -135,6 +138,25 @@ public sealed partial class SignalTests : IDisposable
         Assert.Equal(weights, File.ReadAllBytes(checkpoint + ".weights"));
     }
 
+    [Fact]
+    public void ResumingTakesTheCheckpointsSettingsForOptionsLeftOut()
+    {
+        // Trained with non-default settings; resumed with only --out, --resume and --steps.
+        var checkpoint = Path.Combine(_root, "net");
+        string[] tiny = ["train", "--out", checkpoint, "--hidden", "8", "--place-cells", "16", "--batch", "4",
+            "--seq-length", "5", "--steps", "2", "--lr", "0.002", "--threads", "1", "--verbosity", "quiet"];
+        Assert.Equal(0, CliRunner.Invoke(tiny).ExitCode);
+
+        var resumed = CliRunner.Invoke("train", "--out", checkpoint, "--resume", "--steps", "4", "--threads", "1",
+            "--verbosity", "quiet");
+
+        Assert.True(resumed.ExitCode == 0, resumed.AllOutput);
+        using var network = PathIntegrator.Load(checkpoint);
+        Assert.Equal(4, network.CompletedTrainingSteps);
+        Assert.Equal(8, network.HiddenSize);
+        Assert.Equal(16, network.Options.PlaceCellCount);
+    }
+
     [GeneratedRegex(@"step \d+/100000")]
     private static partial Regex StepLine();
 
@@ -204,6 +226,8 @@ public sealed partial class SignalTests : IDisposable
 
                 if (_process.HasExited)
                 {
+                    // Lines still in flight are delivered before the parameterless wait returns.
+                    _process.WaitForExit();
                     return condition();
                 }
 

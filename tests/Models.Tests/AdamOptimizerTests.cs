@@ -1,3 +1,4 @@
+using NeuralPredictivity.Testing;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -108,6 +109,49 @@ public sealed class AdamOptimizerTests : IDisposable
     }
 
     [Fact]
+    public void TorchSharpsSavedStateResumesWithTheBytesOfTorchSharpsAdam()
+    {
+        // Checkpoints written before this class hold optim.Adam's own state file; resuming one with ours must
+        // take the steps optim.Adam would have taken from it.
+        var reference = Parameters(seed: 5);
+        using var torchAdam = optim.Adam(reference, lr: 3e-3);
+        for (var step = 0; step < 10; step++)
+        {
+            Descend(reference, () => torchAdam.zero_grad(), () => torchAdam.step(), step);
+        }
+
+        var saved = Path.Combine(_folder, "torchsharp.optimizer");
+        torchAdam.save_state_dict(saved);
+        var ours = reference.Select(p => new Parameter(p.detach().clone())).ToArray();
+        using var adam = new AdamOptimizer(ours, learningRate: 3e-3);
+        adam.Load(saved);
+        Assert.Equal(10, adam.StepCount);
+
+        for (var step = 10; step < 20; step++)
+        {
+            Descend(reference, () => torchAdam.zero_grad(), () => torchAdam.step(), step);
+            Descend(ours, adam.ZeroGradients, adam.Step, step);
+        }
+
+        for (var i = 0; i < ours.Length; i++)
+        {
+            Assert.Equal(reference[i].data<float>().ToArray(), ours[i].data<float>().ToArray());
+        }
+    }
+
+    [Fact]
+    public void TheBundledModelsTorchSharpOptimiserStateLoadsWithItsStepCount()
+    {
+        using var bundled = PathIntegrator.LoadBundled();
+        using var adam = new AdamOptimizer(bundled.Network.parameters(), learningRate: 3e-3);
+
+        // The optimiser file stays in the repository's models/ (build outputs carry only the network).
+        adam.Load(Path.Combine(RepositoryFiles.Root, "models", "rnn_relu_256_sg.optimizer"));
+
+        Assert.Equal(bundled.CompletedTrainingSteps, adam.StepCount);
+    }
+
+    [Fact]
     public void AnotherFormatATruncatedFileOrOtherParametersAreRefusedNamingTheFile()
     {
         var parameters = Parameters(seed: 4);
@@ -120,6 +164,8 @@ public sealed class AdamOptimizerTests : IDisposable
 
         var ours = Path.Combine(_folder, "ours.optimizer");
         adam.Save(ours);
+        var other = Path.Combine(_folder, "weights-not-state.optimizer");
+        File.WriteAllBytes(other, File.ReadAllBytes(ours)[8..]);
         var truncated = Path.Combine(_folder, "truncated.optimizer");
         File.WriteAllBytes(truncated, File.ReadAllBytes(ours)[..^100]);
         using var fewer = new AdamOptimizer(parameters[..3], learningRate: 1e-3);
@@ -127,15 +173,18 @@ public sealed class AdamOptimizerTests : IDisposable
         resized[1] = new Parameter(zeros(32, 8));
         using var reshaped = new AdamOptimizer(resized, learningRate: 1e-3);
 
-        var format = Assert.Throws<InvalidDataException>(() => adam.Load(torchFormat));
+        var format = Assert.Throws<InvalidDataException>(() => adam.Load(other));
         var ends = Assert.Throws<InvalidDataException>(() => adam.Load(truncated));
         var count = Assert.Throws<InvalidDataException>(() => fewer.Load(ours));
+        var torchCount = Assert.Throws<InvalidDataException>(() => fewer.Load(torchFormat));
         var shape = Assert.Throws<InvalidDataException>(() => reshaped.Load(ours));
 
-        Assert.StartsWith($"{torchFormat}: expected an optimiser state written by this toolkit", format.Message);
-        Assert.Contains("cannot be resumed: start a new run", format.Message);
+        Assert.Equal($"{other}: expected an optimiser state starting 'neuralpredictivity-adam' (this toolkit) or "
+            + "'Adam' (TorchSharp's Adam, in checkpoints written before version 0.1.0); found neither.",
+            format.Message);
         Assert.Equal($"{truncated}: the optimiser state ends early (truncated file).", ends.Message);
         Assert.Equal($"{ours}: expected moments of 3 parameters; found 5.", count.Message);
+        Assert.StartsWith($"{torchFormat}: expected ", torchCount.Message);
         Assert.Equal($"{ours}: expected parameter 1's moments as Float32 [32, 8]; found Float32 [32, 32].",
             shape.Message);
     }
@@ -155,10 +204,12 @@ public sealed class AdamOptimizerTests : IDisposable
     {
         using var scope = NewDisposeScope();
         using var target = MathF.Sin(index).ToScalar();
+        using var one = 1.ToScalar();
+        using var two = 2.ToScalar();
         zeroGradients();
         var loss = parameters
-            .Select(p => (p - target).square().sum())
-            .Aggregate((a, b) => a + b);
+            .Select(p => (p - target).pow(two).sum())
+            .Aggregate((a, b) => a.add(b, one));
         loss.backward();
         step();
     }

@@ -19,7 +19,8 @@ internal static class TrainCommand
 
     private static readonly Option<bool> Resume = new("--resume")
     {
-        Description = "Continue the checkpoint at --out from its last saved step (only --steps may change).",
+        Description = "Continue the checkpoint at --out from its last saved step, with its own settings (only "
+            + "--steps may change).",
     };
 
     private static readonly Option<int> Steps = new("--steps")
@@ -157,30 +158,49 @@ internal static class TrainCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
+        var outPath = parse.GetValue(Out)!;
+
+        // Resuming starts from the checkpoint's own settings: options left out take its values, options given
+        // must agree with it (the trainer names any that differ), and --steps may grow.
+        (PathIntegratorOptions Network, TrainingOptions? Training)? saved;
+        try
+        {
+            saved = parse.GetValue(Resume) ? PathIntegratorTrainer.SavedSettings(outPath) : null;
+        }
+        catch (InvalidDataException ex)
+        {
+            error.WriteLine($"train: --out: {ex.Message}");
+            return 1;
+        }
+
+        var savedNetwork = saved?.Network ?? new PathIntegratorOptions();
+        var savedTraining = saved?.Training ?? new TrainingOptions();
+        T Given<T>(Option<T> option, T fromCheckpoint) =>
+            saved is null || parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fromCheckpoint;
         var network = new PathIntegratorOptions
         {
-            Core = parse.GetValue(Core),
-            Activation = parse.GetValue(ActivationOption),
-            HiddenSize = parse.GetValue(Hidden),
-            Targets = parse.GetValue(Targets),
-            PlaceCellCount = parse.GetValue(PlaceCells),
-            PlaceCellWidth = parse.GetValue(PlaceCellWidth),
-            SurroundScale = parse.GetValue(SurroundScale),
-            PlaceCellSeed = parse.GetValue(PlaceCellSeed),
-            BoxWidth = parse.GetValue(BoxWidth),
-            BoxHeight = parse.GetValue(BoxHeight),
-            Periodic = parse.GetValue(Periodic),
+            Core = Given(Core, savedNetwork.Core),
+            Activation = Given(ActivationOption, savedNetwork.Activation),
+            HiddenSize = Given(Hidden, savedNetwork.HiddenSize),
+            Targets = Given(Targets, savedNetwork.Targets),
+            PlaceCellCount = Given(PlaceCells, savedNetwork.PlaceCellCount),
+            PlaceCellWidth = Given(PlaceCellWidth, savedNetwork.PlaceCellWidth),
+            SurroundScale = Given(SurroundScale, savedNetwork.SurroundScale),
+            PlaceCellSeed = Given(PlaceCellSeed, savedNetwork.PlaceCellSeed),
+            BoxWidth = Given(BoxWidth, savedNetwork.BoxWidth),
+            BoxHeight = Given(BoxHeight, savedNetwork.BoxHeight),
+            Periodic = Given(Periodic, savedNetwork.Periodic),
         };
         var training = new TrainingOptions
         {
-            LearningRate = parse.GetValue(LearningRate),
-            WeightDecay = parse.GetValue(WeightDecay),
-            BatchSize = parse.GetValue(Batch),
-            SequenceLength = parse.GetValue(SequenceLength),
-            Steps = parse.GetValue(Steps),
-            Seed = parse.GetValue(Seed),
-            CheckpointEvery = parse.GetValue(CheckpointEvery),
-            CurveEvery = parse.GetValue(CurveEvery),
+            LearningRate = Given(LearningRate, savedTraining.LearningRate),
+            WeightDecay = Given(WeightDecay, savedTraining.WeightDecay),
+            BatchSize = Given(Batch, savedTraining.BatchSize),
+            SequenceLength = Given(SequenceLength, savedTraining.SequenceLength),
+            Steps = Given(Steps, savedTraining.Steps),
+            Seed = Given(Seed, savedTraining.Seed),
+            CheckpointEvery = Given(CheckpointEvery, savedTraining.CheckpointEvery),
+            CurveEvery = Given(CurveEvery, savedTraining.CurveEvery),
         };
 
         var problems = network.Problems().Concat(training.Problems()).ToList();
@@ -204,7 +224,6 @@ internal static class TrainCommand
             CultureInfo.InvariantCulture,
             $"{(p.Step == p.TotalSteps ? "done " : "")}step {p.Step}/{p.TotalSteps}  loss {p.Loss:0.0000}  " +
             $"decoding error {p.DecodingErrorCm:0.0} cm  {p.Elapsed.TotalSeconds:0.0} s")));
-        var outPath = parse.GetValue(Out)!;
         try
         {
             using var trained = PathIntegratorTrainer.Train(outPath, network, training, parse.GetValue(Resume), logger,
@@ -216,7 +235,7 @@ internal static class TrainCommand
         catch (OperationCanceledException)
         {
             error.WriteLine($"train: cancelled; checkpoint saved at {outPath}.json / .weights / .optimizer, resume " +
-                $"with the same options and --resume --out {outPath}.");
+                $"with --resume --out {outPath}.");
             return RunCommand.Cancelled;
         }
         catch (FileNotFoundException ex) when (parse.GetValue(Resume))

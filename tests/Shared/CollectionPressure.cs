@@ -1,4 +1,4 @@
-namespace NeuralPredictivity.Models.Tests;
+namespace NeuralPredictivity.Testing;
 
 /// <summary>Runs an action while another thread collects garbage and runs finalisers without pause.</summary>
 /// <remarks>TorchSharp objects hold raw native pointers freed by finalisers; an object that nothing references
