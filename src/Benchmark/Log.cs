@@ -52,4 +52,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "Wrote {Folder} in {Seconds:0.0} s")]
     internal static partial void RunWritten(ILogger logger, string folder, double seconds);
+
+    [LoggerMessage(EventId = 712, Level = LogLevel.Warning,
+        Message = "Replaced the earlier results in {Folder} (give another --out to keep both)")]
+    internal static partial void RunReplaced(ILogger logger, string folder);
 }

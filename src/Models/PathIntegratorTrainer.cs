@@ -78,11 +78,13 @@ public static class PathIntegratorTrainer
         }
     }
 
-    /// <summary>The network and training settings a checkpoint was written with, or null when there is no
-    /// checkpoint at <paramref name="checkpointPath"/>; a resumed run starts from these.</summary>
+    /// <summary>The network and training settings a checkpoint was written with and the steps it has taken, or
+    /// null when there is no checkpoint at <paramref name="checkpointPath"/>; a resumed run starts from these.
+    /// </summary>
     /// <param name="checkpointPath">Checkpoint base path X (or X.json).</param>
     /// <exception cref="InvalidDataException">The sidecar exists but cannot be read.</exception>
-    public static (PathIntegratorOptions Network, TrainingOptions? Training)? SavedSettings(string checkpointPath)
+    public static (PathIntegratorOptions Network, TrainingOptions? Training, int CompletedSteps)? SavedSettings(
+        string checkpointPath)
     {
         var basePath = CheckpointSidecar.BasePath(checkpointPath);
         if (!File.Exists(CheckpointSidecar.SidecarPath(basePath)))
@@ -91,7 +93,7 @@ public static class PathIntegratorTrainer
         }
 
         var sidecar = CheckpointSidecar.Read(basePath);
-        return (sidecar.Network, sidecar.Training);
+        return (sidecar.Network, sidecar.Training, sidecar.CompletedSteps);
     }
 
     private static PathIntegrator OpenForResume(

@@ -2,6 +2,15 @@ namespace NeuralPredictivity.Benchmark.Tests;
 
 public sealed class RunFiguresTests
 {
+    [Theory]
+    [InlineData(-0.001, "0.00")]
+    [InlineData(-0.0, "0.00")]
+    [InlineData(-0.006, "-0.01")]
+    [InlineData(0.25, "0.25")]
+    [InlineData(double.NaN, "NaN")]
+    public void LabelNumbersNeverShowANegativeZero(double value, string expected) =>
+        Assert.Equal(expected, FigureStyle.Number(value));
+
     [Fact]
     public void WritesThreePngFiguresForARun()
     {

@@ -11,7 +11,7 @@ public sealed class DatasetsCommandTests
 {
     private readonly DatasetRegistry _registry = new(
         Path.Combine(Directory.CreateTempSubdirectory("np-cli-datasets-").FullName, "datasets.json"),
-        Path.Combine(AppContext.BaseDirectory, "data", "mec"));
+        DatasetRegistry.BundledDataDirectory(AppContext.BaseDirectory));
 
     [Fact]
     public void ListShowsTheBundledDatasetsAndTheRegistryPath()
@@ -56,15 +56,21 @@ public sealed class DatasetsCommandTests
     }
 
     [Fact]
-    public void BundledDatasetOutsideACheckoutShowsTheFileRead()
+    public void BundledDatasetsAreReadFromTheCheckoutInsideOneAndBesideTheAssembliesOutside()
     {
-        var folder = Directory.CreateTempSubdirectory("np-cli-installed-").FullName;
-        var file = Path.Combine(folder, "stensola2012_ben.h5");
-        File.WriteAllBytes(file, [1, 2, 3]);
-        var entry = new DatasetEntry { Name = "stensola2012_ben", Path = file, IsBundled = true };
+        var installed = Directory.CreateTempSubdirectory("np-cli-installed-").FullName;
+        try
+        {
+            var checkoutData = Path.Combine(TestEnvironment.RepoRoot, "data", "mec");
 
-        Assert.Null(DatasetPaths.CheckoutData(folder));
-        Assert.Equal(file, DatasetPaths.Shown(entry));
+            Assert.Equal(checkoutData, DatasetRegistry.BundledDataDirectory(AppContext.BaseDirectory));
+            Assert.Equal(checkoutData, DatasetRegistry.Default().BundledDirectory);
+            Assert.Equal(Path.Combine(installed, "data", "mec"), DatasetRegistry.BundledDataDirectory(installed));
+        }
+        finally
+        {
+            Directory.Delete(installed, recursive: true);
+        }
     }
 
     [Fact]

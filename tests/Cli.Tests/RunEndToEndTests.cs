@@ -116,6 +116,22 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void RunIntoAnEarlierResultsFolderReplacesItAndSaysSo()
+    {
+        // A child process: log lines go to its standard error, which the in-process runner does not capture.
+        var folder = Path.Combine(_root, "same");
+        var first = CliProcess.Run(["run", .. TestEnvironment.SmallWith(
+            ["--model", "random-fourier:d=32,seed=4", "--out", folder])]);
+        var second = CliProcess.Run(["run", .. TestEnvironment.SmallWith(
+            ["--model", "random-fourier:d=16,seed=4", "--out", folder])]);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.DoesNotContain("Replaced the earlier results", first.StandardError);
+        Assert.Contains($"Replaced the earlier results in {folder}", second.StandardError);
+        Assert.Contains("\"feature_count\": 16", File.ReadAllText(Path.Combine(folder, "summary.json")));
+    }
+
+    [Fact]
     public void RunWhoseMapsLeaveNoNeuronWithACeilingSaysSo()
     {
         // At 80 cm/s about 40 position samples of BEN pass the speed filter (30 bins): the run completes, but no

@@ -129,7 +129,7 @@ public sealed partial class SignalTests : IDisposable
         var weights = File.ReadAllBytes(checkpoint + ".weights");
 
         var again = CliRunner.Invoke(tiny);
-        var other = CliRunner.Invoke([.. tiny.Select(a => a == "8" ? "12" : a), "--resume"]);
+        var other = CliRunner.Invoke([.. tiny.Select(a => a switch { "8" => "12", "2" => "3", _ => a }), "--resume"]);
 
         Assert.True(again.ExitCode == 2, again.AllOutput);
         Assert.Contains("train: --out: " + checkpoint + ".json already exists; pass --resume", again.StandardError);
@@ -155,6 +155,11 @@ public sealed partial class SignalTests : IDisposable
         Assert.Equal(4, network.CompletedTrainingSteps);
         Assert.Equal(8, network.HiddenSize);
         Assert.Equal(16, network.Options.PlaceCellCount);
+
+        var notFurther = CliRunner.Invoke("train", "--out", checkpoint, "--resume", "--steps", "4", "--threads", "1");
+        Assert.True(notFurther.ExitCode == 2, notFurther.AllOutput);
+        Assert.Contains($"--steps: expected more than the 4 steps the checkpoint at {checkpoint} has taken; found 4",
+            notFurther.StandardError);
     }
 
     [GeneratedRegex(@"step \d+/100000")]

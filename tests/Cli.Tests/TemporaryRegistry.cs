@@ -15,7 +15,7 @@ internal sealed class TemporaryRegistry
 {
     internal DatasetRegistry Registry { get; } = new(
         Path.Combine(TestEnvironment.NewFolder("np-cli-registry-"), "datasets.json"),
-        Path.Combine(AppContext.BaseDirectory, "data", "mec"));
+        DatasetRegistry.BundledDataDirectory(AppContext.BaseDirectory));
 
     /// <summary>Parses and invokes <c>datasets</c>, <c>models</c> or <c>gridscores</c> against this registry.
     /// </summary>

@@ -91,6 +91,16 @@ internal static class FigureStyle
         File.Move(temporary, path, overwrite: true);
     }
 
-    internal static string Number(double value, string format = "0.00") =>
-        double.IsNaN(value) ? "NaN" : value.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>A number for a figure label, invariant culture, NaN as "NaN".</summary>
+    /// <remarks>A value that rounds to zero prints without a sign ("-0.00" reads as a negative score).</remarks>
+    internal static string Number(double value, string format = "0.00")
+    {
+        if (double.IsNaN(value))
+        {
+            return "NaN";
+        }
+
+        var text = value.ToString(format, CultureInfo.InvariantCulture);
+        return text.StartsWith('-') && double.Parse(text, CultureInfo.InvariantCulture) == 0 ? text[1..] : text;
+    }
 }

@@ -117,7 +117,7 @@ internal static class SweepFigures
             families, usable,
             "no unit with a finite score");
         FigureStyle.Apply(plot, title,
-            "nominal dimension d (feature columns, log scale)", ScoreLabel);
+            "nominal dimension d (features, or rank for trained PCs; log scale)", ScoreLabel);
         for (var f = 0; f < families.Count; f++)
         {
             var points = usable.Where(r => Family(r) == families[f]).ToList();

@@ -126,6 +126,7 @@ public static class PredictivityRun
         cancellationToken.ThrowIfCancellationRequested();
 
         Report(progress, 6, "writing results", target);
+        bool replaced;
         using (var folder = AtomicFolder.Begin(target, replaceExisting))
         {
             // Cancellation is checked between files: the work folder is deleted by Dispose, never committed.
@@ -163,7 +164,13 @@ public static class PredictivityRun
                 OutputSha256 = new Dictionary<string, string>(),
             });
             cancellationToken.ThrowIfCancellationRequested();
+            replaced = Directory.Exists(target);
             folder.Commit();
+        }
+
+        if (replaced)
+        {
+            Log.RunReplaced(logger, target);
         }
 
         Log.RunWritten(logger, target, timings.Values.Sum());

@@ -13,6 +13,8 @@ public sealed record SweepProgress(SweepUnit? Unit, int Done, int Total)
 
     /// <inheritdoc />
     public override string ToString() => Unit is null
-        ? string.Create(CultureInfo.InvariantCulture, $"sweep: {Done}/{Total} units handled")
+        ? Total == 0
+            ? "sweep: nothing to run (every unit of this share is already finished)"
+            : string.Create(CultureInfo.InvariantCulture, $"sweep: {Done}/{Total} units handled")
         : string.Create(CultureInfo.InvariantCulture, $"sweep: unit {Done + 1}/{Total}: {Unit.Id}");
 }

@@ -52,7 +52,7 @@ internal static class DatasetsCommand
                 var origin = entry.IsBundled ? "bundled" : "registered";
                 var missing = File.Exists(entry.Path) ? string.Empty : "  (file missing)";
                 output.WriteLine(
-                    $"{entry.Name.PadRight(width)}  {format,-6}  {origin,-10}  {DatasetPaths.Shown(entry)}{missing}");
+                    $"{entry.Name.PadRight(width)}  {format,-6}  {origin,-10}  {entry.Path}{missing}");
             }
 
             output.WriteLine(

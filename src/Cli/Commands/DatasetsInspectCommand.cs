@@ -142,7 +142,7 @@ internal static class DatasetsInspectCommand
             var origin = entry.IsBundled ? "bundled"
                 : registry.Find(entry.Name)?.Path == entry.Path ? "registered"
                 : "file";
-            Describe(recording, origin, entry.IsBundled ? DatasetPaths.Shown(entry) : recording.SourcePath, output);
+            Describe(recording, origin, entry.IsBundled ? entry.Path : recording.SourcePath, output);
             if (!recording.HasPosition)
             {
                 PrintNeurons(recording, null, null, output);

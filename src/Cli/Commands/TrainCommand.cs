@@ -162,7 +162,7 @@ internal static class TrainCommand
 
         // Resuming starts from the checkpoint's own settings: options left out take its values, options given
         // must agree with it (the trainer names any that differ), and --steps may grow.
-        (PathIntegratorOptions Network, TrainingOptions? Training)? saved;
+        (PathIntegratorOptions Network, TrainingOptions? Training, int CompletedSteps)? saved;
         try
         {
             saved = parse.GetValue(Resume) ? PathIntegratorTrainer.SavedSettings(outPath) : null;
@@ -204,6 +204,12 @@ internal static class TrainCommand
         };
 
         var problems = network.Problems().Concat(training.Problems()).ToList();
+        if (saved is { CompletedSteps: var done } && training.Steps <= done)
+        {
+            problems.Add($"--steps: expected more than the {done} steps the checkpoint at {outPath} has taken; " +
+                $"found {training.Steps}");
+        }
+
         var threads = parse.GetValue(Threads);
         if (threads < 1 || threads > Environment.ProcessorCount)
         {

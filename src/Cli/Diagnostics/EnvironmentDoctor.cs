@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using NeuralPredictivity.Datasets;
 using PureHDF;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -123,7 +124,7 @@ internal static class EnvironmentDoctor
 
     private static DoctorCheck Hdf5Read(string baseDirectory)
     {
-        var path = Path.Combine(baseDirectory, "data", "mec", "stensola2012_ben.h5");
+        var path = Path.Combine(DatasetRegistry.BundledDataDirectory(baseDirectory), "stensola2012_ben.h5");
         try
         {
             using var file = H5File.OpenRead(path);

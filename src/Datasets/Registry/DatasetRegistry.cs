@@ -14,7 +14,7 @@ namespace NeuralPredictivity.Datasets;
 /// <c>&lt;user config dir&gt;/neuralpredictivity/datasets.json</c> (<c>~/.config/...</c> on Linux).
 /// The bundled datasets (stensola2012_ben, hafting2005_fig2c_trial1/2,
 /// sargolini2006_10073-17010302) are always registered, resolved from
-/// <c>data/mec</c> beside the toolkit's assemblies, and their names cannot be reused.
+/// <see cref="BundledDataDirectory"/>, and their names cannot be reused.
 /// <see cref="Add"/> reads and validates the whole file before writing anything; the registry is
 /// written to a temporary file and then renamed, so a failure never leaves it half-written.
 /// </remarks>
@@ -54,7 +54,30 @@ public sealed partial class DatasetRegistry
     /// data beside the assemblies.
     /// </summary>
     public static DatasetRegistry Default() =>
-        new(DefaultRegistryPath(), System.IO.Path.Combine(AppContext.BaseDirectory, "data", "mec"));
+        new(DefaultRegistryPath(), BundledDataDirectory(AppContext.BaseDirectory));
+
+    /// <summary>Where the bundled recordings are read from, for assemblies in <paramref name="assemblyFolder"/>.
+    /// </summary>
+    /// <remarks>Run from a build inside a source checkout, this is the checkout's <c>data/mec</c>: the folder the
+    /// README describes and the one a user would replace a file in, whereas the copy in the build output only
+    /// changes at the next build. An installed toolkit (no checkout above it, or one without every bundled
+    /// file) reads the copy beside its assemblies.</remarks>
+    public static string BundledDataDirectory(string assemblyFolder)
+    {
+        var beside = System.IO.Path.Combine(assemblyFolder, "data", "mec");
+        for (var folder = new DirectoryInfo(assemblyFolder); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(folder.FullName, "NeuralPredictivity.sln")))
+            {
+                var checkout = System.IO.Path.Combine(folder.FullName, "data", "mec");
+                return BundledNames.All(name => File.Exists(System.IO.Path.Combine(checkout, name + ".h5")))
+                    ? checkout
+                    : beside;
+            }
+        }
+
+        return beside;
+    }
 
     /// <summary>Where the registry file lives unless told otherwise.</summary>
     public static string DefaultRegistryPath()
