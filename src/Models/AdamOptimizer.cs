@@ -197,7 +197,6 @@ internal sealed class AdamOptimizer : IDisposable
                 $"{path}: expected TorchSharp Adam moments of {_parameters.Length} parameters; found {states.Count}.");
         }
 
-        using var noGrad = no_grad();
         for (var i = 0; i < states.Count; i++)
         {
             CopyMoment(states[i].exp_avg, _firstMoments[i], path, i);

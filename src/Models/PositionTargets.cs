@@ -140,17 +140,16 @@ internal sealed class PositionTargets : IDisposable
 
     private Tensor SquaredDistances(Tensor positions)
     {
+        using var two = 2.ToScalar();
         if (Options.Periodic)
         {
             var difference = (positions.unsqueeze(-2) - _centres!).abs();
             var box = tensor(new[] { (float)Options.BoxWidth, (float)Options.BoxHeight });
-            using var square = 2.ToScalar();
-            return minimum(difference, box - difference).pow(square).sum(-1);
+            return minimum(difference, box - difference).pow(two).sum(-1);
         }
 
         // |p − c|² = |p|² − 2 p·c + |c|²: one matrix product instead of a (… × cells × 2) difference.
         using var one = 1.ToScalar();
-        using var two = 2.ToScalar();
         using var zero = 0.ToScalar();
         var squared = (positions.pow(two).sum(-1, keepdim: true) - two * positions.matmul(_centres!.t()))
             .add(_centres!.pow(two).sum(-1), one);

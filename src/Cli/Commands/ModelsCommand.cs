@@ -74,8 +74,8 @@ internal static class ModelsCommand
         output.WriteLine("A spec without seed= takes the feature seed that run, models preview and models match " +
             $"derive from their --seed (--seed 0, the default, gives seed={derived}; see manifest.json); write " +
             "seed=N in the spec to fix it. A sweep sets seed= from --seeds.");
-        output.WriteLine("Short names: place = place-cells, grid = grid-cells (a sweep labels a family as written, so " +
-            "use one spelling per sweep).");
+        output.WriteLine("Short names: place = place-cells, grid = grid-cells (a sweep labels a family as written, " +
+            "so use one spelling per sweep).");
         return failed ? 2 : 0;
     }
 
